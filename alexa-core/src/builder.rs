@@ -1,0 +1,172 @@
+//! `SkillBuilder`: registers handlers once; `build` checks the wiring.
+
+use crate::builtin::{self, request_type};
+use crate::handler::{erase, ErasedHandler, Handler};
+use crate::model::RequestEnvelope;
+use crate::response::Response;
+use crate::skill::{ErrorHandler, Routes, Skill, SkillIds};
+use crate::{BuildError, SkillError};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Collects handlers and settings for a [`Skill`].
+///
+/// ```
+/// use alexa_core::{builtin, Response, Skill};
+/// let skill = Skill::builder()
+///     .skill_id("amzn1.ask.skill.0000")
+///     .launch(|| async { Response::ask("Hello. Ask me anything.", "What would you like?") })
+///     .intent(builtin::HELP, || async { Response::ask("Ask me a question.", "What would you like?") })
+///     .intent(builtin::STOP, || async { "Goodbye." })
+///     .intent(builtin::CANCEL, || async { "Goodbye." })
+///     .build()
+///     .expect("skill wiring is valid");
+/// assert!(skill.handles_intent(builtin::HELP));
+/// ```
+pub struct SkillBuilder<S> {
+    state: S,
+    routes: Routes<S>,
+    skill_ids: Option<SkillIds>,
+    on_error: Option<ErrorHandler>,
+    check_builtins: bool,
+    errors: Vec<BuildError>,
+}
+
+impl<S> std::fmt::Debug for SkillBuilder<S> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SkillBuilder")
+            .field("intents", &self.routes.intents.keys().collect::<Vec<_>>())
+            .field(
+                "request_types",
+                &self.routes.by_type.keys().collect::<Vec<_>>(),
+            )
+            .finish_non_exhaustive()
+    }
+}
+
+impl<S: Send + Sync + 'static> SkillBuilder<S> {
+    pub(crate) fn new(state: S) -> Self {
+        Self {
+            state,
+            routes: Routes::default(),
+            skill_ids: None,
+            on_error: None,
+            check_builtins: true,
+            errors: Vec::new(),
+        }
+    }
+
+    fn insert(
+        map: &mut HashMap<String, Arc<dyn ErasedHandler<S>>>,
+        errors: &mut Vec<BuildError>,
+        name: &str,
+        handler: Arc<dyn ErasedHandler<S>>,
+    ) {
+        if map.insert(name.to_owned(), handler).is_some() {
+            errors.push(BuildError::Duplicate(name.to_owned()));
+        }
+    }
+
+    /// Handles `LaunchRequest` ("open voice ops").
+    pub fn launch<H: Handler<T, S>, T: 'static>(self, handler: H) -> Self {
+        self.on_request(request_type::LAUNCH, handler)
+    }
+
+    /// Handles the intent of this name, e.g. `"CountInstancesIntent"` or [`builtin::HELP`].
+    pub fn intent<H: Handler<T, S>, T: 'static>(mut self, name: &str, handler: H) -> Self {
+        Self::insert(
+            &mut self.routes.intents,
+            &mut self.errors,
+            name,
+            erase(handler),
+        );
+        self
+    }
+
+    /// Handles `SessionEndedRequest`. Any speech it returns is dropped: Alexa ignores it.
+    pub fn session_ended<H: Handler<T, S>, T: 'static>(self, handler: H) -> Self {
+        self.on_request(request_type::SESSION_ENDED, handler)
+    }
+
+    /// Handles `CanFulfillIntentRequest`; without it the skill answers `NO`.
+    pub fn can_fulfill<H: Handler<T, S>, T: 'static>(self, handler: H) -> Self {
+        self.on_request(request_type::CAN_FULFILL_INTENT, handler)
+    }
+
+    /// Handles any request type by its wire name, e.g. `"AudioPlayer.PlaybackStarted"` or a
+    /// type this crate does not know yet.
+    pub fn on_request<H: Handler<T, S>, T: 'static>(mut self, type_name: &str, handler: H) -> Self {
+        Self::insert(
+            &mut self.routes.by_type,
+            &mut self.errors,
+            type_name,
+            erase(handler),
+        );
+        self
+    }
+
+    /// Handles intents (and a launch) that have no handler of their own.
+    pub fn fallback<H: Handler<T, S>, T: 'static>(mut self, handler: H) -> Self {
+        if self.routes.fallback.replace(erase(handler)).is_some() {
+            self.errors
+                .push(BuildError::Duplicate("fallback".to_owned()));
+        }
+        self
+    }
+
+    /// Turns a handler error into the response the user hears. The default says the error's
+    /// own speech if it set one, else a short apology, and ends the session.
+    pub fn on_error<F>(mut self, handler: F) -> Self
+    where
+        F: Fn(&SkillError, &RequestEnvelope) -> Response + Send + Sync + 'static,
+    {
+        self.on_error = Some(Arc::new(handler));
+        self
+    }
+
+    /// Accepts requests for this skill ID only.
+    pub fn skill_id(self, id: impl Into<String>) -> Self {
+        self.skill_ids([id.into()])
+    }
+
+    /// Accepts requests for any of these skill IDs (e.g. a live and a development skill).
+    pub fn skill_ids<I: IntoIterator<Item = String>>(mut self, ids: I) -> Self {
+        self.skill_ids = Some(SkillIds::Only(ids.into_iter().collect()));
+        self
+    }
+
+    /// Accepts any skill ID. For local tools and tests only: a deployed skill should name its
+    /// ID, since anyone who can invoke the function could otherwise use it.
+    pub fn accept_any_skill_id(mut self) -> Self {
+        self.skill_ids = Some(SkillIds::Any);
+        self
+    }
+
+    /// Builds without requiring handlers for Help, Stop and Cancel.
+    pub fn skip_builtin_check(mut self) -> Self {
+        self.check_builtins = false;
+        self
+    }
+
+    /// Checks the wiring and builds the skill.
+    pub fn build(self) -> Result<Skill<S>, BuildError> {
+        if let Some(err) = self.errors.into_iter().next() {
+            return Err(err);
+        }
+        let skill_ids = self.skill_ids.ok_or(BuildError::NoSkillId)?;
+        if self.check_builtins {
+            if let Some(missing) = builtin::REQUIRED
+                .iter()
+                .find(|name| !self.routes.intents.contains_key(**name))
+            {
+                return Err(BuildError::MissingBuiltin(missing));
+            }
+        }
+        Ok(Skill::from_parts(
+            self.state,
+            self.routes,
+            skill_ids,
+            self.on_error,
+        ))
+    }
+}

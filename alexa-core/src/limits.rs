@@ -1,0 +1,119 @@
+//! Alexa's response limits, checked before a response leaves.
+
+use crate::model::{Card, OutputSpeech, ResponseEnvelope};
+use std::io;
+
+/// Most characters in `outputSpeech` (and in the reprompt).
+pub const MAX_SPEECH_CHARS: usize = 8000;
+/// Most characters of card text, title included.
+pub const MAX_CARD_CHARS: usize = 8000;
+/// Longest card image URL.
+pub const MAX_IMAGE_URL_CHARS: usize = 2000;
+/// Largest serialised response, session attributes included.
+pub const MAX_RESPONSE_BYTES: usize = 24 * 1024;
+
+/// A limit a response broke. Alexa would fail the turn on it, so the skill sends an apology
+/// instead and logs this.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum LimitViolation {
+    /// Speech longer than [`MAX_SPEECH_CHARS`].
+    #[error("{which} has {chars} characters, more than {MAX_SPEECH_CHARS}")]
+    SpeechTooLong {
+        /// `outputSpeech` or `reprompt`.
+        which: &'static str,
+        /// Its length.
+        chars: usize,
+    },
+    /// Card text longer than [`MAX_CARD_CHARS`].
+    #[error("card has {0} characters, more than {MAX_CARD_CHARS}")]
+    CardTooLong(usize),
+    /// An image URL longer than [`MAX_IMAGE_URL_CHARS`].
+    #[error("card image URL has {0} characters, more than {MAX_IMAGE_URL_CHARS}")]
+    ImageUrlTooLong(usize),
+    /// The whole response larger than [`MAX_RESPONSE_BYTES`].
+    #[error("response is {0} bytes, more than {MAX_RESPONSE_BYTES}")]
+    ResponseTooLarge(usize),
+}
+
+fn speech_chars(speech: &OutputSpeech) -> usize {
+    speech.content().chars().count()
+}
+
+/// Checks every limit; returns the serialised size when all pass.
+///
+/// ```
+/// use alexa_core::{limits, Response};
+/// let ok = Response::tell("Hi.").into_envelope(None);
+/// assert!(limits::check(&ok).is_ok());
+/// let long = Response::tell("a".repeat(8001)).into_envelope(None);
+/// assert!(matches!(limits::check(&long), Err(limits::LimitViolation::SpeechTooLong { .. })));
+/// ```
+pub fn check(envelope: &ResponseEnvelope) -> Result<usize, LimitViolation> {
+    let body = &envelope.response;
+    if let Some(speech) = &body.output_speech {
+        let chars = speech_chars(speech);
+        if chars > MAX_SPEECH_CHARS {
+            return Err(LimitViolation::SpeechTooLong {
+                which: "outputSpeech",
+                chars,
+            });
+        }
+    }
+    if let Some(reprompt) = &body.reprompt {
+        let chars = speech_chars(&reprompt.output_speech);
+        if chars > MAX_SPEECH_CHARS {
+            return Err(LimitViolation::SpeechTooLong {
+                which: "reprompt",
+                chars,
+            });
+        }
+    }
+    if let Some(card) = &body.card {
+        let (title, text, image) = match card {
+            Card::Simple { title, content } => (title.as_str(), content.as_str(), None),
+            Card::Standard { title, text, image } => {
+                (title.as_str(), text.as_str(), image.as_ref())
+            }
+            _ => ("", "", None),
+        };
+        let chars = title.chars().count() + text.chars().count();
+        if chars > MAX_CARD_CHARS {
+            return Err(LimitViolation::CardTooLong(chars));
+        }
+        if let Some(image) = image {
+            for url in [&image.small_image_url, &image.large_image_url]
+                .into_iter()
+                .flatten()
+            {
+                let len = url.chars().count();
+                if len > MAX_IMAGE_URL_CHARS {
+                    return Err(LimitViolation::ImageUrlTooLong(len));
+                }
+            }
+        }
+    }
+    let bytes = serialized_len(envelope);
+    if bytes > MAX_RESPONSE_BYTES {
+        return Err(LimitViolation::ResponseTooLarge(bytes));
+    }
+    Ok(bytes)
+}
+
+/// The serialised length, counted without allocating the JSON.
+pub fn serialized_len(envelope: &ResponseEnvelope) -> usize {
+    struct Counter(usize);
+    impl io::Write for Counter {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.0 += buf.len();
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut counter = Counter(0);
+    // Writing plain data to a counter cannot fail; on an error the partial count is a floor.
+    let _ = serde_json::to_writer(&mut counter, envelope);
+    counter.0
+}

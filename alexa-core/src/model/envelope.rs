@@ -1,0 +1,125 @@
+//! The outer request envelope and the session.
+
+use super::{Context, Request, Secret};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// Everything Alexa sends for one turn: `{ version, session?, context, request }`.
+///
+/// Parsing is tolerant: unknown fields are ignored, fields that real requests sometimes omit
+/// are optional, and a request type this crate does not know is kept as raw JSON.
+///
+/// ```
+/// use alexa_core::model::{Request, RequestEnvelope};
+/// let json = r#"{"version":"1.0","context":{"System":{"application":{"applicationId":"amzn1.ask.skill.1"}}},
+///   "request":{"type":"LaunchRequest","requestId":"r1","timestamp":"2026-11-25T18:00:00Z","locale":"en-US"}}"#;
+/// let envelope: RequestEnvelope = serde_json::from_str(json).unwrap();
+/// assert!(matches!(envelope.request, Request::Launch(_)));
+/// assert_eq!(envelope.application_id(), Some("amzn1.ask.skill.1"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RequestEnvelope {
+    /// Protocol version, `"1.0"`.
+    #[serde(default = "default_version")]
+    pub version: String,
+    /// Present only while a session is open.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<Session>,
+    /// The device, user and interface state.
+    #[serde(default)]
+    pub context: Context,
+    /// What happened: launch, intent, session end, or an interface event.
+    pub request: Request,
+}
+
+pub(crate) fn default_version() -> String {
+    "1.0".to_owned()
+}
+
+impl RequestEnvelope {
+    /// The skill ID the request is addressed to: `context.System.application`, falling back to
+    /// `session.application` (older captures carry only the latter).
+    pub fn application_id(&self) -> Option<&str> {
+        self.context
+            .system
+            .application
+            .as_ref()
+            .map(|a| a.application_id.as_str())
+            .filter(|id| !id.is_empty())
+            .or_else(|| {
+                self.session
+                    .as_ref()
+                    .and_then(|s| s.application.as_ref())
+                    .map(|a| a.application_id.as_str())
+                    .filter(|id| !id.is_empty())
+            })
+    }
+
+    /// The request's locale, e.g. `en-US`, if it has one.
+    pub fn locale(&self) -> Option<&str> {
+        self.request.locale()
+    }
+
+    /// The session attributes sent with this request (empty outside a session).
+    pub fn session_attributes(&self) -> Option<&Map<String, Value>> {
+        self.session.as_ref().and_then(|s| s.attributes.as_ref())
+    }
+}
+
+/// The session block: present while the skill holds a conversation.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Session {
+    /// True on the first request of a session. Some captures omit it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new: Option<bool>,
+    /// The session id. Some captures omit it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<String>,
+    /// The skill the session belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub application: Option<Application>,
+    /// What the skill asked Alexa to remember on its previous response.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attributes: Option<Map<String, Value>>,
+    /// The Amazon account using the skill.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<User>,
+}
+
+/// Identifies the skill.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Application {
+    /// `amzn1.ask.skill.<uuid>`.
+    #[serde(default)]
+    pub application_id: String,
+}
+
+/// The Amazon account that enabled the skill.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct User {
+    /// A stable, skill-specific user id.
+    #[serde(default)]
+    pub user_id: String,
+    /// The account-linking token, when the account is linked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<Secret>,
+    /// Permissions the user granted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permissions: Option<Permissions>,
+}
+
+/// Granted permissions.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Permissions {
+    /// The legacy consent token (prefer `apiAccessToken`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent_token: Option<Secret>,
+    /// Granted scopes and their status, by scope name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Map<String, Value>>,
+}

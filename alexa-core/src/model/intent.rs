@@ -1,0 +1,250 @@
+//! Intents, slots and entity resolution.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A resolved intent: its name, whether the user confirmed it, and its slots by name.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Intent {
+    /// e.g. `CountInstancesIntent`, `AMAZON.HelpIntent`,
+    /// `AMAZON.PlaybackAction<object@MusicCreativeWork>`.
+    pub name: String,
+    /// Confirmation of the whole intent (dialog management).
+    #[serde(default)]
+    pub confirmation_status: ConfirmationStatus,
+    /// Slots by name. Slot names can contain `.`, e.g. `object.byArtist.name`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub slots: BTreeMap<String, Slot>,
+}
+
+impl Intent {
+    /// The slot of this name, if the intent has one.
+    pub fn slot(&self, name: &str) -> Option<&Slot> {
+        self.slots.get(name)
+    }
+}
+
+/// `NONE`, `DENIED` or `CONFIRMED`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ConfirmationStatus {
+    /// Not asked, or not answered.
+    #[default]
+    None,
+    /// The user said no.
+    Denied,
+    /// The user said yes.
+    Confirmed,
+    /// A status newer than this crate.
+    #[serde(other)]
+    Unknown,
+}
+
+/// Where a multi-turn dialog stands: `STARTED`, `IN_PROGRESS` or `COMPLETED`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum DialogState {
+    /// First turn of the dialog.
+    Started,
+    /// Slots are still being filled or confirmed.
+    InProgress,
+    /// Every required slot is filled and confirmed.
+    Completed,
+    /// A state newer than this crate.
+    #[serde(other)]
+    Unknown,
+}
+
+/// One slot of an intent. An unfilled slot has a name and no value.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Slot {
+    /// The slot's name.
+    #[serde(default)]
+    pub name: String,
+    /// What the user said, as Alexa heard it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// Confirmation of this slot (dialog management).
+    #[serde(default)]
+    pub confirmation_status: ConfirmationStatus,
+    /// `USER` when the user said it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Entity resolution for custom and extended slot types.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolutions: Option<Resolutions>,
+    /// The structured value: one value, or a list for multi-value slots.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slot_value: Option<SlotValue>,
+}
+
+impl Slot {
+    /// The spoken value, if the slot was filled with something other than whitespace.
+    pub fn spoken(&self) -> Option<&str> {
+        self.value
+            .as_deref()
+            .or(match &self.slot_value {
+                Some(SlotValue::Simple { value, .. }) => value.as_deref(),
+                _ => None,
+            })
+            .filter(|v| !v.trim().is_empty())
+    }
+
+    /// The values of this slot: one for a simple slot, each entry for a multi-value slot.
+    pub fn values(&self) -> Vec<SlotValueRef<'_>> {
+        match &self.slot_value {
+            Some(SlotValue::List { values }) => values.iter().flat_map(SlotValue::refs).collect(),
+            Some(simple @ SlotValue::Simple { .. }) if self.value.is_none() => simple.refs(),
+            _ => vec![SlotValueRef {
+                value: self.spoken(),
+                resolutions: self.resolutions.as_ref(),
+            }],
+        }
+    }
+
+    /// This slot's single value with its resolutions.
+    pub fn as_value(&self) -> SlotValueRef<'_> {
+        let resolutions = self.resolutions.as_ref().or(match &self.slot_value {
+            Some(SlotValue::Simple { resolutions, .. }) => resolutions.as_ref(),
+            _ => None,
+        });
+        SlotValueRef {
+            value: self.spoken(),
+            resolutions,
+        }
+    }
+}
+
+/// `slotValue`: `{type: "Simple", value, resolutions}` or `{type: "List", values: [...]}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum SlotValue {
+    /// One value.
+    Simple {
+        /// What the user said.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        value: Option<String>,
+        /// Its entity resolution.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        resolutions: Option<Resolutions>,
+    },
+    /// Several values for a multi-value slot ("mysql and postgres").
+    List {
+        /// The values in the order spoken.
+        #[serde(default)]
+        values: Vec<SlotValue>,
+    },
+}
+
+impl SlotValue {
+    fn refs(&self) -> Vec<SlotValueRef<'_>> {
+        match self {
+            SlotValue::Simple { value, resolutions } => vec![SlotValueRef {
+                value: value.as_deref().filter(|v| !v.trim().is_empty()),
+                resolutions: resolutions.as_ref(),
+            }],
+            SlotValue::List { values } => values.iter().flat_map(SlotValue::refs).collect(),
+        }
+    }
+}
+
+/// A borrowed view of one slot value and its resolutions: what typed slot conversion reads.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SlotValueRef<'a> {
+    /// What the user said.
+    pub value: Option<&'a str>,
+    /// Entity resolution, when Alexa ran it.
+    pub resolutions: Option<&'a Resolutions>,
+}
+
+impl<'a> SlotValueRef<'a> {
+    /// The first `ER_SUCCESS_MATCH` value across authorities (custom types come first).
+    pub fn resolved(&self) -> Option<&'a ResolvedValue> {
+        self.resolutions?
+            .resolutions_per_authority
+            .iter()
+            .filter(|r| r.status.code == ResolutionStatusCode::ErSuccessMatch)
+            .find_map(|r| r.values.first().map(|v| &v.value))
+    }
+
+    /// True when entity resolution ran and matched nothing (`ER_SUCCESS_NO_MATCH`).
+    pub fn is_no_match(&self) -> bool {
+        self.resolutions.is_some_and(|r| {
+            !r.resolutions_per_authority.is_empty()
+                && r.resolutions_per_authority
+                    .iter()
+                    .all(|a| a.status.code != ResolutionStatusCode::ErSuccessMatch)
+        })
+    }
+}
+
+/// `resolutions`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Resolutions {
+    /// One entry per authority (the custom type, dynamic entities, ...).
+    #[serde(default)]
+    pub resolutions_per_authority: Vec<Resolution>,
+}
+
+/// Entity resolution by one authority.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Resolution {
+    /// e.g. `amzn1.er-authority.echo-sdk.<skillId>.RegionType`.
+    #[serde(default)]
+    pub authority: String,
+    /// Whether it matched.
+    #[serde(default)]
+    pub status: ResolutionStatus,
+    /// Matches, best first; absent on `ER_SUCCESS_NO_MATCH`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<ResolutionValue>,
+}
+
+/// `status` of an authority.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ResolutionStatus {
+    /// The outcome.
+    pub code: ResolutionStatusCode,
+}
+
+/// Entity resolution outcomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum ResolutionStatusCode {
+    /// The value matched an entity.
+    #[serde(rename = "ER_SUCCESS_MATCH")]
+    ErSuccessMatch,
+    /// The value matched none of the type's values or synonyms.
+    #[serde(rename = "ER_SUCCESS_NO_MATCH")]
+    #[default]
+    ErSuccessNoMatch,
+    /// Resolution timed out.
+    #[serde(rename = "ER_ERROR_TIMEOUT")]
+    ErErrorTimeout,
+    /// Resolution failed.
+    #[serde(rename = "ER_ERROR_EXCEPTION")]
+    ErErrorException,
+    /// A code newer than this crate.
+    #[serde(other)]
+    Unknown,
+}
+
+/// `{ "value": { "name", "id" } }`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ResolutionValue {
+    /// The matched entity.
+    pub value: ResolvedValue,
+}
+
+/// A matched entity: canonical name and id.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ResolvedValue {
+    /// Canonical value, e.g. `Frankfurt`.
+    #[serde(default)]
+    pub name: String,
+    /// The id from the interaction model, e.g. `eu-central-1`.
+    #[serde(default)]
+    pub id: String,
+}

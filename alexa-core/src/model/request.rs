@@ -1,0 +1,231 @@
+//! The `request` member: one enum over every request type, with a home for unknown ones.
+
+use super::interfaces::*;
+use super::standard::*;
+use super::{Intent, Timestamp};
+use serde::de::{DeserializeOwned, Error as _};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::value::RawValue;
+use serde_json::{Map, Value};
+
+/// What happened this turn, by request `type`.
+///
+/// Types this crate does not know land in [`Request::Other`] with their type name and raw
+/// JSON, so a new Alexa event is answered instead of failing the parse. Handlers can still be
+/// routed to them by name.
+#[derive(Debug, Clone, PartialEq)]
+#[allow(missing_docs)]
+pub enum Request {
+    Launch(LaunchRequest),
+    Intent(IntentRequest),
+    SessionEnded(SessionEndedRequest),
+    CanFulfillIntent(CanFulfillIntentRequest),
+    AudioPlayer(AudioPlayerRequest),
+    PlaybackController(PlaybackControllerRequest),
+    SystemException(SystemExceptionRequest),
+    DisplayElementSelected(DisplayElementSelectedRequest),
+    AplUserEvent(AplUserEventRequest),
+    AplLoadIndexListData(AplLoadIndexListDataRequest),
+    AplLoadTokenListData(AplLoadTokenListDataRequest),
+    AplRuntimeError(AplRuntimeErrorRequest),
+    ConnectionsResponse(ConnectionsResponseRequest),
+    ConnectionsRequest(ConnectionsRequestRequest),
+    SessionResumed(SessionResumedRequestData),
+    DialogApiInvoked(DialogApiInvokedRequest),
+    DialogInput(DialogInputRequest),
+    CustomInterface(CustomInterfaceRequest),
+    MessageReceived(MessageReceivedRequest),
+    AuthorizationGrant(AuthorizationGrantRequest),
+    SkillEvent(SkillEventRequest),
+    /// A request type this crate does not know yet.
+    Other(OtherRequest),
+}
+
+/// A request of a type this crate does not model: its name and its JSON, `type` included.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OtherRequest {
+    /// The `type` field, e.g. `Alexa.Presentation.APLA.RuntimeError`.
+    pub type_name: String,
+    /// The whole request object as received.
+    pub raw: Map<String, Value>,
+}
+
+impl OtherRequest {
+    fn str_field(&self, name: &str) -> Option<&str> {
+        self.raw.get(name).and_then(Value::as_str)
+    }
+}
+
+/// Calls `$body` with `$r` bound to the inner struct of every typed variant.
+macro_rules! each_typed {
+    ($self:expr, $r:ident => $body:expr, $other:ident => $other_body:expr) => {
+        match $self {
+            Request::Launch($r) => $body,
+            Request::Intent($r) => $body,
+            Request::SessionEnded($r) => $body,
+            Request::CanFulfillIntent($r) => $body,
+            Request::AudioPlayer($r) => $body,
+            Request::PlaybackController($r) => $body,
+            Request::SystemException($r) => $body,
+            Request::DisplayElementSelected($r) => $body,
+            Request::AplUserEvent($r) => $body,
+            Request::AplLoadIndexListData($r) => $body,
+            Request::AplLoadTokenListData($r) => $body,
+            Request::AplRuntimeError($r) => $body,
+            Request::ConnectionsResponse($r) => $body,
+            Request::ConnectionsRequest($r) => $body,
+            Request::SessionResumed($r) => $body,
+            Request::DialogApiInvoked($r) => $body,
+            Request::DialogInput($r) => $body,
+            Request::CustomInterface($r) => $body,
+            Request::MessageReceived($r) => $body,
+            Request::AuthorizationGrant($r) => $body,
+            Request::SkillEvent($r) => $body,
+            Request::Other($other) => $other_body,
+        }
+    };
+}
+
+impl Request {
+    /// The wire `type`, e.g. `IntentRequest` or `AudioPlayer.PlaybackStarted`.
+    pub fn type_name(&self) -> &str {
+        match self {
+            Request::Launch(_) => "LaunchRequest",
+            Request::Intent(_) => "IntentRequest",
+            Request::SessionEnded(_) => "SessionEndedRequest",
+            Request::CanFulfillIntent(_) => "CanFulfillIntentRequest",
+            Request::AudioPlayer(r) => r.event.type_name(),
+            Request::PlaybackController(r) => r.command.type_name(),
+            Request::SystemException(_) => "System.ExceptionEncountered",
+            Request::DisplayElementSelected(_) => "Display.ElementSelected",
+            Request::AplUserEvent(_) => "Alexa.Presentation.APL.UserEvent",
+            Request::AplLoadIndexListData(_) => "Alexa.Presentation.APL.LoadIndexListData",
+            Request::AplLoadTokenListData(_) => "Alexa.Presentation.APL.LoadTokenListData",
+            Request::AplRuntimeError(_) => "Alexa.Presentation.APL.RuntimeError",
+            Request::ConnectionsResponse(_) => "Connections.Response",
+            Request::ConnectionsRequest(_) => "Connections.Request",
+            Request::SessionResumed(_) => "SessionResumedRequest",
+            Request::DialogApiInvoked(_) => "Dialog.API.Invoked",
+            Request::DialogInput(_) => "Dialog.InputRequest",
+            Request::CustomInterface(r) => &r.event,
+            Request::MessageReceived(_) => "Messaging.MessageReceived",
+            Request::AuthorizationGrant(_) => "Alexa.Authorization.Grant",
+            Request::SkillEvent(r) => &r.event,
+            Request::Other(r) => &r.type_name,
+        }
+    }
+
+    /// The request id (empty when a test tool left it out).
+    pub fn request_id(&self) -> &str {
+        each_typed!(self, r => &r.request_id, o => o.str_field("requestId").unwrap_or(""))
+    }
+
+    /// The request's locale, e.g. `de-DE`.
+    pub fn locale(&self) -> Option<&str> {
+        each_typed!(self, r => r.locale.as_deref(), o => o.str_field("locale"))
+    }
+
+    /// When Alexa sent the request.
+    pub fn timestamp(&self) -> Option<Timestamp> {
+        each_typed!(self, r => r.timestamp, o => o.raw.get("timestamp")
+            .and_then(|t| Timestamp::deserialize(t).ok()))
+    }
+
+    /// The intent of an `IntentRequest` or `CanFulfillIntentRequest`.
+    pub fn intent(&self) -> Option<&Intent> {
+        match self {
+            Request::Intent(r) => Some(&r.intent),
+            Request::CanFulfillIntent(r) => Some(&r.intent),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct TypeProbe<'a> {
+    #[serde(rename = "type", borrow)]
+    kind: std::borrow::Cow<'a, str>,
+}
+
+fn parse<T: DeserializeOwned, E: serde::de::Error>(raw: &RawValue) -> Result<T, E> {
+    serde_json::from_str(raw.get()).map_err(E::custom)
+}
+
+impl<'de> Deserialize<'de> for Request {
+    /// Reads the `type` first, then parses the object once more as that type: no buffering
+    /// into a `Value` for known types, and unknown types kept whole.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = <Box<RawValue>>::deserialize(deserializer)?;
+        let probe: TypeProbe<'_> = serde_json::from_str(raw.get())
+            .map_err(|e| D::Error::custom(format!("request has no usable `type`: {e}")))?;
+        let kind = probe.kind.as_ref();
+        Ok(match kind {
+            "LaunchRequest" => Request::Launch(parse(&raw)?),
+            "IntentRequest" => Request::Intent(parse(&raw)?),
+            "SessionEndedRequest" => Request::SessionEnded(parse(&raw)?),
+            "CanFulfillIntentRequest" => Request::CanFulfillIntent(parse(&raw)?),
+            "System.ExceptionEncountered" => Request::SystemException(parse(&raw)?),
+            "Display.ElementSelected" => Request::DisplayElementSelected(parse(&raw)?),
+            "Alexa.Presentation.APL.UserEvent" => Request::AplUserEvent(parse(&raw)?),
+            "Alexa.Presentation.APL.LoadIndexListData" => {
+                Request::AplLoadIndexListData(parse(&raw)?)
+            }
+            "Alexa.Presentation.APL.LoadTokenListData" => {
+                Request::AplLoadTokenListData(parse(&raw)?)
+            }
+            "Alexa.Presentation.APL.RuntimeError" => Request::AplRuntimeError(parse(&raw)?),
+            "Connections.Response" => Request::ConnectionsResponse(parse(&raw)?),
+            "Connections.Request" => Request::ConnectionsRequest(parse(&raw)?),
+            "SessionResumedRequest" => Request::SessionResumed(parse(&raw)?),
+            "Dialog.API.Invoked" => Request::DialogApiInvoked(parse(&raw)?),
+            "Dialog.InputRequest" => Request::DialogInput(parse(&raw)?),
+            "Messaging.MessageReceived" => Request::MessageReceived(parse(&raw)?),
+            "Alexa.Authorization.Grant" => Request::AuthorizationGrant(parse(&raw)?),
+            _ => {
+                if let Some(event) = AudioPlayerEvent::from_type_name(kind) {
+                    let mut r: AudioPlayerRequest = parse(&raw)?;
+                    r.event = event;
+                    Request::AudioPlayer(r)
+                } else if let Some(command) = PlaybackCommand::from_type_name(kind) {
+                    let mut r: PlaybackControllerRequest = parse(&raw)?;
+                    r.command = command;
+                    Request::PlaybackController(r)
+                } else if kind.starts_with("CustomInterfaceController.") {
+                    let mut r: CustomInterfaceRequest = parse(&raw)?;
+                    r.event = kind.to_owned();
+                    Request::CustomInterface(r)
+                } else if ["AlexaSkillEvent.", "Reminders.", "AlexaHouseholdListEvent."]
+                    .iter()
+                    .any(|p| kind.starts_with(p))
+                {
+                    let mut r: SkillEventRequest = parse(&raw)?;
+                    r.event = kind.to_owned();
+                    Request::SkillEvent(r)
+                } else {
+                    Request::Other(OtherRequest {
+                        type_name: kind.to_owned(),
+                        raw: parse(&raw)?,
+                    })
+                }
+            }
+        })
+    }
+}
+
+impl Serialize for Request {
+    /// Writes the inner struct's fields with `type` in front. Requests are serialised only by
+    /// tests and the simulator, so going through a `Value` here costs nothing that matters.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::Error as _;
+        let value = each_typed!(self, r => serde_json::to_value(r),
+            o => Ok(Value::Object(o.raw.clone())))
+        .map_err(S::Error::custom)?;
+        let Value::Object(mut map) = value else {
+            return Err(S::Error::custom("request did not serialise to an object"));
+        };
+        let mut out = Map::with_capacity(map.len() + 1);
+        out.insert("type".into(), Value::String(self.type_name().to_owned()));
+        out.extend(std::mem::take(&mut map));
+        out.serialize(serializer)
+    }
+}

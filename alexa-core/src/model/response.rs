@@ -1,0 +1,269 @@
+//! The response envelope as Alexa accepts it.
+
+use super::envelope::default_version;
+use super::Intent;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// `{ version, sessionAttributes?, response }`: what a skill sends back.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResponseEnvelope {
+    /// Protocol version, `"1.0"`.
+    #[serde(default = "default_version")]
+    pub version: String,
+    /// What Alexa sends back in `session.attributes` on the next turn.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_attributes: Option<Map<String, Value>>,
+    /// Speech, card, directives and whether the session goes on.
+    pub response: ResponseBody,
+}
+
+/// The `response` member.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResponseBody {
+    /// What Alexa says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output_speech: Option<OutputSpeech>,
+    /// The card in the Alexa app.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub card: Option<Card>,
+    /// What Alexa says when the user does not answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reprompt: Option<Reprompt>,
+    /// Dialog, screen and audio directives.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub directives: Vec<Directive>,
+    /// `true` ends the session, `false` keeps the microphone open, absent ends the turn but
+    /// keeps the session on screen devices. The three differ; see [`crate::ShouldEndSession`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub should_end_session: Option<bool>,
+    /// The answer to a `CanFulfillIntentRequest`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub can_fulfill_intent: Option<CanFulfillIntent>,
+}
+
+/// `outputSpeech`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum OutputSpeech {
+    /// Plain text; Alexa reads it as is.
+    PlainText {
+        /// The text.
+        text: String,
+        /// How it interacts with speech already queued.
+        #[serde(
+            rename = "playBehavior",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        play_behavior: Option<PlayBehavior>,
+    },
+    /// SSML markup wrapped in `<speak>`.
+    #[serde(rename = "SSML")]
+    Ssml {
+        /// The markup.
+        ssml: String,
+        /// How it interacts with speech already queued.
+        #[serde(
+            rename = "playBehavior",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        play_behavior: Option<PlayBehavior>,
+    },
+}
+
+impl OutputSpeech {
+    /// The text or markup, whichever this is.
+    pub fn content(&self) -> &str {
+        match self {
+            OutputSpeech::PlainText { text, .. } => text,
+            OutputSpeech::Ssml { ssml, .. } => ssml,
+        }
+    }
+}
+
+/// `playBehavior`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum PlayBehavior {
+    /// Play after what is queued.
+    Enqueue,
+    /// Stop everything and play this.
+    ReplaceAll,
+    /// Replace what is queued but let the current speech finish.
+    ReplaceEnqueued,
+}
+
+/// `reprompt`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Reprompt {
+    /// What Alexa says after silence.
+    pub output_speech: OutputSpeech,
+}
+
+/// A card for the Alexa app and screen devices.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum Card {
+    /// Title and plain text.
+    Simple {
+        /// Title.
+        #[serde(default)]
+        title: String,
+        /// Body text.
+        #[serde(default)]
+        content: String,
+    },
+    /// Title, text and an optional image.
+    Standard {
+        /// Title.
+        #[serde(default)]
+        title: String,
+        /// Body text.
+        #[serde(default)]
+        text: String,
+        /// HTTPS image URLs.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        image: Option<CardImage>,
+    },
+    /// Asks the user to link their account.
+    LinkAccount,
+    /// Asks the user to grant permissions.
+    AskForPermissionsConsent {
+        /// Permission scopes, e.g. `alexa::profile:email:read`.
+        permissions: Vec<String>,
+    },
+}
+
+/// Image URLs of a Standard card (HTTPS, at most 2000 characters each).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CardImage {
+    /// 720 x 480.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub small_image_url: Option<String>,
+    /// 1200 x 800.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub large_image_url: Option<String>,
+}
+
+/// A directive. Common ones are typed; anything else travels as JSON in [`Directive::Other`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum Directive {
+    /// Let Alexa's dialog model pick the next prompt.
+    #[serde(rename = "Dialog.Delegate", rename_all = "camelCase")]
+    DialogDelegate {
+        /// Slot values to carry forward.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        updated_intent: Option<Intent>,
+    },
+    /// Ask for one slot.
+    #[serde(rename = "Dialog.ElicitSlot", rename_all = "camelCase")]
+    DialogElicitSlot {
+        /// The slot to ask for.
+        slot_to_elicit: String,
+        /// Slot values to carry forward.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        updated_intent: Option<Intent>,
+    },
+    /// Ask the user to confirm one slot.
+    #[serde(rename = "Dialog.ConfirmSlot", rename_all = "camelCase")]
+    DialogConfirmSlot {
+        /// The slot to confirm.
+        slot_to_confirm: String,
+        /// Slot values to carry forward.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        updated_intent: Option<Intent>,
+    },
+    /// Ask the user to confirm the whole intent.
+    #[serde(rename = "Dialog.ConfirmIntent", rename_all = "camelCase")]
+    DialogConfirmIntent {
+        /// Slot values to carry forward.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        updated_intent: Option<Intent>,
+    },
+    /// Add or clear entities for this session.
+    #[serde(rename = "Dialog.UpdateDynamicEntities", rename_all = "camelCase")]
+    DialogUpdateDynamicEntities {
+        /// `REPLACE` or `CLEAR`.
+        update_behavior: String,
+        /// Slot types with their values.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        types: Vec<Value>,
+    },
+    /// A progressive response, sent through the directive API before the final answer.
+    #[serde(rename = "VoicePlayer.Speak")]
+    VoicePlayerSpeak {
+        /// SSML.
+        speech: String,
+    },
+    /// Show an APL document.
+    #[serde(rename = "Alexa.Presentation.APL.RenderDocument")]
+    AplRenderDocument {
+        /// Names the document for later commands and user events.
+        token: String,
+        /// The APL document.
+        document: Value,
+        /// Its data.
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        datasources: BTreeMap<String, Value>,
+    },
+    /// Any other directive, as JSON with its `type`.
+    #[serde(untagged)]
+    Other(Map<String, Value>),
+}
+
+impl Directive {
+    /// The directive's `type`.
+    pub fn type_name(&self) -> &str {
+        match self {
+            Directive::DialogDelegate { .. } => "Dialog.Delegate",
+            Directive::DialogElicitSlot { .. } => "Dialog.ElicitSlot",
+            Directive::DialogConfirmSlot { .. } => "Dialog.ConfirmSlot",
+            Directive::DialogConfirmIntent { .. } => "Dialog.ConfirmIntent",
+            Directive::DialogUpdateDynamicEntities { .. } => "Dialog.UpdateDynamicEntities",
+            Directive::VoicePlayerSpeak { .. } => "VoicePlayer.Speak",
+            Directive::AplRenderDocument { .. } => "Alexa.Presentation.APL.RenderDocument",
+            Directive::Other(map) => map.get("type").and_then(Value::as_str).unwrap_or(""),
+        }
+    }
+}
+
+/// `canFulfillIntent`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CanFulfillIntent {
+    /// The overall answer.
+    pub can_fulfill: CanFulfill,
+    /// Per-slot answers.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub slots: BTreeMap<String, CanFulfillSlot>,
+}
+
+/// `YES`, `NO` or `MAYBE`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum CanFulfill {
+    /// The skill can do it.
+    Yes,
+    /// It cannot.
+    No,
+    /// It might (e.g. after account linking).
+    Maybe,
+}
+
+/// Per-slot CanFulfill answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CanFulfillSlot {
+    /// Whether the skill understands the value.
+    pub can_understand: CanFulfill,
+    /// Whether it can act on it.
+    pub can_fulfill: CanFulfill,
+}

@@ -1,0 +1,245 @@
+//! `Skill`: the built router and the request path from envelope to response envelope.
+
+use crate::builder::SkillBuilder;
+use crate::handler::{call_catching, ErasedHandler, Panicked};
+use crate::model::{CanFulfill, CanFulfillIntent, Request, RequestEnvelope, ResponseEnvelope};
+use crate::response::Response;
+use crate::{limits, InvocationError, SkillError};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+pub(crate) type ErrorHandler = Arc<dyn Fn(&SkillError, &RequestEnvelope) -> Response + Send + Sync>;
+
+/// What the user hears when a handler fails or panics and no error handler says otherwise.
+pub const APOLOGY: &str = "Sorry, something went wrong. Please try again later.";
+
+/// What the user hears when nothing handles the request.
+pub const CANNOT_HELP: &str = "Sorry, I can't help with that.";
+
+pub(crate) struct Routes<S> {
+    pub(crate) intents: HashMap<String, Arc<dyn ErasedHandler<S>>>,
+    pub(crate) by_type: HashMap<String, Arc<dyn ErasedHandler<S>>>,
+    pub(crate) fallback: Option<Arc<dyn ErasedHandler<S>>>,
+}
+
+impl<S> Default for Routes<S> {
+    fn default() -> Self {
+        Self {
+            intents: HashMap::new(),
+            by_type: HashMap::new(),
+            fallback: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) enum SkillIds {
+    Any,
+    Only(Vec<String>),
+}
+
+struct Inner<S> {
+    state: S,
+    routes: Routes<S>,
+    skill_ids: SkillIds,
+    on_error: Option<ErrorHandler>,
+}
+
+/// A built skill: handlers by intent name and request type, state, the skill-ID policy and
+/// the error handler. Cheap to clone (one `Arc`); build it once per process.
+///
+/// ```
+/// use alexa_core::{builtin, Response, Skill};
+/// use alexa_core::model::RequestEnvelope;
+/// # tokio_test_block(async {
+/// let skill = Skill::builder()
+///     .accept_any_skill_id()
+///     .skip_builtin_check()
+///     .launch(|| async { Response::ask("Welcome.", "Ask me something.") })
+///     .build()
+///     .unwrap();
+/// let request: RequestEnvelope = serde_json::from_str(r#"{"version":"1.0","context":{},
+///   "request":{"type":"LaunchRequest","requestId":"r1","locale":"en-US"}}"#).unwrap();
+/// let response = skill.handle(request).await.unwrap();
+/// assert_eq!(response.response.should_end_session, Some(false));
+/// # });
+/// # fn tokio_test_block<F: std::future::Future>(f: F) -> F::Output {
+/// #     tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(f)
+/// # }
+/// ```
+pub struct Skill<S = ()> {
+    inner: Arc<Inner<S>>,
+}
+
+impl<S> Clone for Skill<S> {
+    fn clone(&self) -> Self {
+        Self {
+            inner: Arc::clone(&self.inner),
+        }
+    }
+}
+
+impl<S> std::fmt::Debug for Skill<S> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut intents: Vec<_> = self.inner.routes.intents.keys().collect();
+        intents.sort();
+        f.debug_struct("Skill")
+            .field("intents", &intents)
+            .field("skill_ids", &self.inner.skill_ids)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Skill<()> {
+    /// Starts a skill without shared state.
+    pub fn builder() -> SkillBuilder<()> {
+        SkillBuilder::new(())
+    }
+}
+
+impl<S: Send + Sync + 'static> Skill<S> {
+    /// Starts a skill whose handlers can extract `State<S>` (clients, configuration).
+    pub fn with_state(state: S) -> SkillBuilder<S> {
+        SkillBuilder::new(state)
+    }
+
+    pub(crate) fn from_parts(
+        state: S,
+        routes: Routes<S>,
+        skill_ids: SkillIds,
+        on_error: Option<ErrorHandler>,
+    ) -> Self {
+        Self {
+            inner: Arc::new(Inner {
+                state,
+                routes,
+                skill_ids,
+                on_error,
+            }),
+        }
+    }
+
+    /// The shared state.
+    pub fn state(&self) -> &S {
+        &self.inner.state
+    }
+
+    /// True when an intent of this name has its own handler.
+    pub fn handles_intent(&self, name: &str) -> bool {
+        self.inner.routes.intents.contains_key(name)
+    }
+
+    /// The intents with handlers, sorted, each with the slot names its handler extracts.
+    /// The interaction-model check compares this with the model.
+    pub fn intent_routes(&self) -> Vec<(&str, Vec<&'static str>)> {
+        let mut routes: Vec<_> = self
+            .inner
+            .routes
+            .intents
+            .iter()
+            .map(|(name, h)| (name.as_str(), h.slot_names()))
+            .collect();
+        routes.sort_by(|a, b| a.0.cmp(b.0));
+        routes
+    }
+
+    /// True when the skill-ID policy accepts this application id.
+    pub fn accepts_skill_id(&self, id: Option<&str>) -> bool {
+        match &self.inner.skill_ids {
+            SkillIds::Any => true,
+            SkillIds::Only(ids) => id.is_some_and(|id| ids.iter().any(|allowed| allowed == id)),
+        }
+    }
+
+    /// Parses a request body and answers it: the path every host uses.
+    /// Fails only when the bytes are not an Alexa request or the skill ID does not match.
+    pub async fn handle_json(&self, body: &[u8]) -> Result<Vec<u8>, InvocationError> {
+        let envelope: RequestEnvelope =
+            serde_json::from_slice(body).map_err(InvocationError::NotAnAlexaRequest)?;
+        let response = self.handle(envelope).await?;
+        serde_json::to_vec(&response).map_err(InvocationError::Serialize)
+    }
+
+    /// Answers one request: skill-ID check, routing by lookup, the handler (errors and
+    /// panics become an apology), then the response limits.
+    pub async fn handle(
+        &self,
+        envelope: RequestEnvelope,
+    ) -> Result<ResponseEnvelope, InvocationError> {
+        let envelope = Arc::new(envelope);
+        let request_id = envelope.request.request_id();
+        if !self.accepts_skill_id(envelope.application_id()) {
+            tracing::warn!(
+                request_id,
+                application_id = envelope.application_id(),
+                "refused a request for another skill"
+            );
+            return Err(InvocationError::SkillIdMismatch {
+                got: envelope.application_id().map(str::to_owned),
+            });
+        }
+        let response = match self.route(&envelope.request) {
+            Some(handler) => match call_catching(&**handler, &envelope, &self.inner.state).await {
+                Ok(Ok(response)) => response,
+                Ok(Err(err)) => {
+                    tracing::error!(request_id, error = %err, "handler failed");
+                    self.error_response(&err, &envelope)
+                }
+                Err(Panicked(message)) => {
+                    tracing::error!(request_id, panic = %message, "handler panicked");
+                    Response::tell(APOLOGY)
+                }
+            },
+            None => default_response(&envelope.request),
+        };
+        let response = match envelope.request {
+            Request::SessionEnded(_) => response.silenced(),
+            _ => response,
+        };
+        let out = response.into_envelope(envelope.session_attributes());
+        match limits::check(&out) {
+            Ok(_) => Ok(out),
+            Err(violation) => {
+                tracing::error!(request_id, %violation, "response over Alexa's limits; sent an apology instead");
+                Ok(Response::tell(APOLOGY).into_envelope(None))
+            }
+        }
+    }
+
+    fn route(&self, request: &Request) -> Option<&Arc<dyn ErasedHandler<S>>> {
+        let routes = &self.inner.routes;
+        match request {
+            Request::Intent(r) => routes
+                .intents
+                .get(&r.intent.name)
+                .or(routes.fallback.as_ref()),
+            Request::Launch(_) => routes
+                .by_type
+                .get(request.type_name())
+                .or(routes.fallback.as_ref()),
+            other => routes.by_type.get(other.type_name()),
+        }
+    }
+
+    fn error_response(&self, err: &SkillError, envelope: &RequestEnvelope) -> Response {
+        match &self.inner.on_error {
+            Some(on_error) => {
+                let handler = std::panic::AssertUnwindSafe(|| on_error(err, envelope));
+                std::panic::catch_unwind(handler).unwrap_or_else(|_| Response::tell(APOLOGY))
+            }
+            None => Response::tell(err.speech().cloned().unwrap_or_else(|| APOLOGY.into())),
+        }
+    }
+}
+
+/// The answer when no handler is registered for a request.
+fn default_response(request: &Request) -> Response {
+    match request {
+        Request::Launch(_) | Request::Intent(_) => Response::tell(CANNOT_HELP),
+        Request::CanFulfillIntent(_) => Response::can_fulfill(CanFulfillIntent {
+            can_fulfill: CanFulfill::No,
+            slots: BTreeMap::new(),
+        }),
+        _ => Response::empty(),
+    }
+}
