@@ -1,1 +1,115 @@
-fn main() {}
+//! Parse + skill-ID check + route + extract + handle + limits + serialise, per request.
+//! Target: under 10 microseconds each. Run: `cargo bench -p alexa-core --bench dispatch`.
+
+use alexa_core::extract::{ResolvedSlot, Slots};
+use alexa_core::{builtin, Response, Skill, SlotEnum, Slots};
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use std::hint::black_box;
+
+#[derive(SlotEnum, Clone, Copy)]
+enum State {
+    #[slot(id = "running")]
+    Running,
+    #[slot(id = "stopped")]
+    Stopped,
+}
+
+#[derive(Slots)]
+struct CountArgs {
+    state: Option<State>,
+    region: Option<ResolvedSlot>,
+}
+
+async fn count(Slots(args): Slots<CountArgs>) -> Response {
+    let state = match args.state {
+        Some(State::Running) => "running",
+        Some(State::Stopped) => "stopped",
+        None => "in total",
+    };
+    let region = args
+        .region
+        .map(|r| r.name)
+        .unwrap_or_else(|| "all regions".into());
+    Response::ask(
+        format!("3 instances are {state} in {region}."),
+        "Anything else?",
+    )
+}
+
+fn skill() -> Skill {
+    Skill::builder()
+        .skill_id("amzn1.ask.skill.00000000-0000-0000-0000-000000000000")
+        .launch(|| async { Response::ask("Welcome to voice ops.", "What would you like to know?") })
+        .intent("CountInstancesIntent", count)
+        .intent(builtin::HELP, || async {
+            Response::ask("Ask me.", "Ask me.")
+        })
+        .intent(builtin::STOP, || async { "Goodbye." })
+        .intent(builtin::CANCEL, || async { "Goodbye." })
+        .session_ended(|| async {})
+        .build()
+        .expect("valid skill")
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = format!(
+        "{}/../tests/fixtures/requests/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn bench(c: &mut Criterion) {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("runtime");
+    let skill = skill();
+    let mut group = c.benchmark_group("request");
+    for (label, name) in [
+        ("launch", "doc-launch-full-context"),
+        ("intent_with_slots", "va-count-stopped-frankfurt"),
+        ("session_ended", "va-session-ended-user"),
+    ] {
+        let body = fixture(name);
+        // Check the path answers before timing it.
+        runtime
+            .block_on(skill.handle_json(&body))
+            .expect("answered");
+        group.throughput(Throughput::Elements(1));
+        group.bench_function(label, |b| {
+            b.iter(|| {
+                runtime
+                    .block_on(skill.handle_json(black_box(&body)))
+                    .expect("answered")
+            })
+        });
+    }
+    group.finish();
+
+    // The parts, to see where the time goes.
+    let body = fixture("va-count-stopped-frankfurt");
+    let mut parts = c.benchmark_group("parts");
+    parts.bench_function("parse_envelope", |b| {
+        b.iter(|| {
+            serde_json::from_slice::<alexa_core::model::RequestEnvelope>(black_box(&body))
+                .expect("parses")
+        })
+    });
+    parts.bench_function("parse_as_value", |b| {
+        b.iter(|| serde_json::from_slice::<serde_json::Value>(black_box(&body)).expect("parses"))
+    });
+    let envelope: alexa_core::model::RequestEnvelope =
+        serde_json::from_slice(&body).expect("parses");
+    parts.bench_function("handle_parsed", |b| {
+        b.iter(|| {
+            runtime
+                .block_on(skill.handle(black_box(envelope.clone())))
+                .expect("answered")
+        })
+    });
+    parts.bench_function("clone_envelope", |b| b.iter(|| black_box(envelope.clone())));
+    parts.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -66,3 +66,8 @@ pub use handler::{BoxFuture, Handler, Outcome};
 pub use response::{IntoResponse, Response, ShouldEndSession, Speech};
 pub use service::{Deadline, DeadlineLayer, TOO_SLOW};
 pub use skill::{Skill, APOLOGY, CANNOT_HELP};
+
+/// The README's example compiles (it needs the `lambda` feature).
+#[cfg(all(doctest, feature = "lambda"))]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

@@ -50,6 +50,16 @@ fn speech_chars(speech: &OutputSpeech) -> usize {
 /// assert!(matches!(limits::check(&long), Err(limits::LimitViolation::SpeechTooLong { .. })));
 /// ```
 pub fn check(envelope: &ResponseEnvelope) -> Result<usize, LimitViolation> {
+    check_content(envelope)?;
+    let bytes = serialized_len(envelope);
+    if bytes > MAX_RESPONSE_BYTES {
+        return Err(LimitViolation::ResponseTooLarge(bytes));
+    }
+    Ok(bytes)
+}
+
+/// Every limit but the total size, which a host checks on the bytes it sends.
+pub fn check_content(envelope: &ResponseEnvelope) -> Result<(), LimitViolation> {
     let body = &envelope.response;
     if let Some(speech) = &body.output_speech {
         let chars = speech_chars(speech);
@@ -93,11 +103,7 @@ pub fn check(envelope: &ResponseEnvelope) -> Result<usize, LimitViolation> {
             }
         }
     }
-    let bytes = serialized_len(envelope);
-    if bytes > MAX_RESPONSE_BYTES {
-        return Err(LimitViolation::ResponseTooLarge(bytes));
-    }
-    Ok(bytes)
+    Ok(())
 }
 
 /// The serialised length, counted without allocating the JSON.

@@ -156,8 +156,15 @@ impl<S: Send + Sync + 'static> Skill<S> {
     pub async fn handle_json(&self, body: &[u8]) -> Result<Vec<u8>, InvocationError> {
         let envelope: RequestEnvelope =
             serde_json::from_slice(body).map_err(InvocationError::NotAnAlexaRequest)?;
-        let response = self.handle(envelope).await?;
-        serde_json::to_vec(&response).map_err(InvocationError::Serialize)
+        let request_id = envelope.request.request_id().to_owned();
+        let response = self.answer(envelope).await?;
+        let bytes = serde_json::to_vec(&response).map_err(InvocationError::Serialize)?;
+        if bytes.len() <= limits::MAX_RESPONSE_BYTES {
+            return Ok(bytes);
+        }
+        let violation = limits::LimitViolation::ResponseTooLarge(bytes.len());
+        over_limit(&request_id, &violation);
+        serde_json::to_vec(&apology_envelope()).map_err(InvocationError::Serialize)
     }
 
     /// Answers one request: skill-ID check, routing by lookup, the handler (errors and
@@ -166,6 +173,21 @@ impl<S: Send + Sync + 'static> Skill<S> {
         &self,
         envelope: RequestEnvelope,
     ) -> Result<ResponseEnvelope, InvocationError> {
+        let request_id = envelope.request.request_id().to_owned();
+        let response = self.answer(envelope).await?;
+        let bytes = limits::serialized_len(&response);
+        if bytes <= limits::MAX_RESPONSE_BYTES {
+            return Ok(response);
+        }
+        over_limit(
+            &request_id,
+            &limits::LimitViolation::ResponseTooLarge(bytes),
+        );
+        Ok(apology_envelope())
+    }
+
+    /// Everything but the size check, which the caller makes on the bytes it sends.
+    async fn answer(&self, envelope: RequestEnvelope) -> Result<ResponseEnvelope, InvocationError> {
         let envelope = Arc::new(envelope);
         let request_id = envelope.request.request_id();
         if !self.accepts_skill_id(envelope.application_id()) {
@@ -197,11 +219,11 @@ impl<S: Send + Sync + 'static> Skill<S> {
             _ => response,
         };
         let out = response.into_envelope(envelope.session_attributes());
-        match limits::check(&out) {
-            Ok(_) => Ok(out),
+        match limits::check_content(&out) {
+            Ok(()) => Ok(out),
             Err(violation) => {
-                tracing::error!(request_id, %violation, "response over Alexa's limits; sent an apology instead");
-                Ok(Response::tell(APOLOGY).into_envelope(None))
+                over_limit(request_id, &violation);
+                Ok(apology_envelope())
             }
         }
     }
@@ -230,6 +252,14 @@ impl<S: Send + Sync + 'static> Skill<S> {
             None => Response::tell(err.speech().cloned().unwrap_or_else(|| APOLOGY.into())),
         }
     }
+}
+
+fn over_limit(request_id: &str, violation: &limits::LimitViolation) {
+    tracing::error!(request_id, %violation, "response over Alexa's limits; sent an apology instead");
+}
+
+fn apology_envelope() -> ResponseEnvelope {
+    Response::tell(APOLOGY).into_envelope(None)
 }
 
 /// The answer when no handler is registered for a request.

@@ -267,7 +267,7 @@ fn expected(name: &str) -> (&'static str, Option<bool>) {
             "databases in everywhere engines=MySQL+PostgreSQL",
             Some(true),
         ),
-        "slot-er-error-timeout" => ("unresolved region", Some(true)),
+        "slot-er-error-timeout" => ("databases in paris engines=", Some(true)),
         "va-status-report" => ("status", Some(true)),
         "va-help" | "quirk-no-api-endpoint-no-device" => ("help", Some(false)),
         "va-stop" | "va-cancel" => ("bye", Some(true)),

@@ -68,7 +68,8 @@ macro_rules! number_slot {
 number_slot!(u8, u16, u32, u64, i32, i64, f64);
 
 /// A slot whose entity resolution matched: what was said, and the canonical id and name.
-/// Without resolutions (built-in types, some test tools) id and name are the spoken value.
+/// Without a usable resolution (built-in types, some test tools, `ER_ERROR_*`) id and name
+/// are the spoken value, so the skill can still check it against what it knows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResolvedSlot {
     /// What the user said.
@@ -89,7 +90,7 @@ impl FromSlot for ResolvedSlot {
                 name: resolved.name.clone(),
             });
         }
-        if value.resolutions.is_some() {
+        if value.is_no_match() {
             return Err(SlotError::Unresolved { spoken: said });
         }
         Ok(ResolvedSlot {
@@ -285,6 +286,16 @@ mod tests {
                 spoken: "franfut".into()
             })
         );
+    }
+
+    #[test]
+    fn a_resolution_error_falls_back_to_the_spoken_value() {
+        let r = resolutions(ResolutionStatusCode::ErErrorTimeout, "");
+        let v = SlotValueRef {
+            value: Some("paris"),
+            resolutions: Some(&r),
+        };
+        assert_eq!(ResolvedSlot::from_slot(v).unwrap().id, "paris");
     }
 
     #[test]

@@ -169,13 +169,14 @@ impl<'a> SlotValueRef<'a> {
             .find_map(|r| r.values.first().map(|v| &v.value))
     }
 
-    /// True when entity resolution ran and matched nothing (`ER_SUCCESS_NO_MATCH`).
+    /// True when entity resolution ran and matched nothing (`ER_SUCCESS_NO_MATCH` and no
+    /// authority matched). Resolution errors (`ER_ERROR_TIMEOUT`, `ER_ERROR_EXCEPTION`) are
+    /// not a "no match": the value may be fine, Alexa just could not check it.
     pub fn is_no_match(&self) -> bool {
         self.resolutions.is_some_and(|r| {
-            !r.resolutions_per_authority.is_empty()
-                && r.resolutions_per_authority
-                    .iter()
-                    .all(|a| a.status.code != ResolutionStatusCode::ErSuccessMatch)
+            let codes = || r.resolutions_per_authority.iter().map(|a| a.status.code);
+            codes().any(|c| c == ResolutionStatusCode::ErSuccessNoMatch)
+                && codes().all(|c| c != ResolutionStatusCode::ErSuccessMatch)
         })
     }
 }

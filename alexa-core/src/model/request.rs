@@ -3,10 +3,11 @@
 use super::interfaces::*;
 use super::standard::*;
 use super::{Intent, Timestamp};
-use serde::de::{DeserializeOwned, Error as _};
+use serde::de::value::{MapAccessDeserializer, StringDeserializer};
+use serde::de::{DeserializeSeed, Error as _, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use serde_json::value::RawValue;
 use serde_json::{Map, Value};
+use std::fmt;
 
 /// What happened this turn, by request `type`.
 ///
@@ -141,75 +142,126 @@ impl Request {
     }
 }
 
-#[derive(Deserialize)]
-struct TypeProbe<'a> {
-    #[serde(rename = "type", borrow)]
-    kind: std::borrow::Cow<'a, str>,
-}
-
-fn parse<T: DeserializeOwned, E: serde::de::Error>(raw: &RawValue) -> Result<T, E> {
-    serde_json::from_str(raw.get()).map_err(E::custom)
-}
-
 impl<'de> Deserialize<'de> for Request {
-    /// Reads the `type` first, then parses the object once more as that type: no buffering
-    /// into a `Value` for known types, and unknown types kept whole.
+    /// One pass: keys are read until `type`, then the rest of the same map is handed to
+    /// the typed struct. Alexa sends `type` first, so nothing is buffered; keys that come
+    /// before it (other tools) are kept as JSON values and replayed in front.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw = <Box<RawValue>>::deserialize(deserializer)?;
-        let probe: TypeProbe<'_> = serde_json::from_str(raw.get())
-            .map_err(|e| D::Error::custom(format!("request has no usable `type`: {e}")))?;
-        let kind = probe.kind.as_ref();
-        Ok(match kind {
-            "LaunchRequest" => Request::Launch(parse(&raw)?),
-            "IntentRequest" => Request::Intent(parse(&raw)?),
-            "SessionEndedRequest" => Request::SessionEnded(parse(&raw)?),
-            "CanFulfillIntentRequest" => Request::CanFulfillIntent(parse(&raw)?),
-            "System.ExceptionEncountered" => Request::SystemException(parse(&raw)?),
-            "Display.ElementSelected" => Request::DisplayElementSelected(parse(&raw)?),
-            "Alexa.Presentation.APL.UserEvent" => Request::AplUserEvent(parse(&raw)?),
-            "Alexa.Presentation.APL.LoadIndexListData" => {
-                Request::AplLoadIndexListData(parse(&raw)?)
-            }
-            "Alexa.Presentation.APL.LoadTokenListData" => {
-                Request::AplLoadTokenListData(parse(&raw)?)
-            }
-            "Alexa.Presentation.APL.RuntimeError" => Request::AplRuntimeError(parse(&raw)?),
-            "Connections.Response" => Request::ConnectionsResponse(parse(&raw)?),
-            "Connections.Request" => Request::ConnectionsRequest(parse(&raw)?),
-            "SessionResumedRequest" => Request::SessionResumed(parse(&raw)?),
-            "Dialog.API.Invoked" => Request::DialogApiInvoked(parse(&raw)?),
-            "Dialog.InputRequest" => Request::DialogInput(parse(&raw)?),
-            "Messaging.MessageReceived" => Request::MessageReceived(parse(&raw)?),
-            "Alexa.Authorization.Grant" => Request::AuthorizationGrant(parse(&raw)?),
-            _ => {
-                if let Some(event) = AudioPlayerEvent::from_type_name(kind) {
-                    let mut r: AudioPlayerRequest = parse(&raw)?;
-                    r.event = event;
-                    Request::AudioPlayer(r)
-                } else if let Some(command) = PlaybackCommand::from_type_name(kind) {
-                    let mut r: PlaybackControllerRequest = parse(&raw)?;
-                    r.command = command;
-                    Request::PlaybackController(r)
-                } else if kind.starts_with("CustomInterfaceController.") {
-                    let mut r: CustomInterfaceRequest = parse(&raw)?;
-                    r.event = kind.to_owned();
-                    Request::CustomInterface(r)
-                } else if ["AlexaSkillEvent.", "Reminders.", "AlexaHouseholdListEvent."]
-                    .iter()
-                    .any(|p| kind.starts_with(p))
-                {
-                    let mut r: SkillEventRequest = parse(&raw)?;
-                    r.event = kind.to_owned();
-                    Request::SkillEvent(r)
-                } else {
-                    Request::Other(OtherRequest {
-                        type_name: kind.to_owned(),
-                        raw: parse(&raw)?,
-                    })
-                }
-            }
-        })
+        deserializer.deserialize_map(RequestVisitor)
     }
+}
+
+struct RequestVisitor;
+
+impl<'de> Visitor<'de> for RequestVisitor {
+    type Value = Request;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an Alexa request object with a `type`")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Request, A::Error> {
+        let mut before_type = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if key == "type" {
+                let kind: String = map.next_value()?;
+                let rest = Replay {
+                    buffered: before_type.into_iter(),
+                    value: None,
+                    rest: map,
+                };
+                return typed(&kind, rest);
+            }
+            before_type.push((key, map.next_value::<Value>()?));
+        }
+        Err(A::Error::missing_field("type"))
+    }
+}
+
+/// The request's remaining entries: those read before `type`, then the live map.
+struct Replay<A> {
+    buffered: std::vec::IntoIter<(String, Value)>,
+    value: Option<Value>,
+    rest: A,
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Replay<A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        match self.buffered.next() {
+            Some((key, value)) => {
+                self.value = Some(value);
+                seed.deserialize(StringDeserializer::<A::Error>::new(key))
+                    .map(Some)
+            }
+            None => self.rest.next_key_seed(seed),
+        }
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+        match self.value.take() {
+            Some(value) => seed.deserialize(value).map_err(A::Error::custom),
+            None => self.rest.next_value_seed(seed),
+        }
+    }
+}
+
+fn typed<'de, A: MapAccess<'de>>(kind: &str, rest: Replay<A>) -> Result<Request, A::Error> {
+    fn parse<'de, T: Deserialize<'de>, A: MapAccess<'de>>(rest: Replay<A>) -> Result<T, A::Error> {
+        T::deserialize(MapAccessDeserializer::new(rest))
+    }
+    Ok(match kind {
+        "LaunchRequest" => Request::Launch(parse(rest)?),
+        "IntentRequest" => Request::Intent(parse(rest)?),
+        "SessionEndedRequest" => Request::SessionEnded(parse(rest)?),
+        "CanFulfillIntentRequest" => Request::CanFulfillIntent(parse(rest)?),
+        "System.ExceptionEncountered" => Request::SystemException(parse(rest)?),
+        "Display.ElementSelected" => Request::DisplayElementSelected(parse(rest)?),
+        "Alexa.Presentation.APL.UserEvent" => Request::AplUserEvent(parse(rest)?),
+        "Alexa.Presentation.APL.LoadIndexListData" => Request::AplLoadIndexListData(parse(rest)?),
+        "Alexa.Presentation.APL.LoadTokenListData" => Request::AplLoadTokenListData(parse(rest)?),
+        "Alexa.Presentation.APL.RuntimeError" => Request::AplRuntimeError(parse(rest)?),
+        "Connections.Response" => Request::ConnectionsResponse(parse(rest)?),
+        "Connections.Request" => Request::ConnectionsRequest(parse(rest)?),
+        "SessionResumedRequest" => Request::SessionResumed(parse(rest)?),
+        "Dialog.API.Invoked" => Request::DialogApiInvoked(parse(rest)?),
+        "Dialog.InputRequest" => Request::DialogInput(parse(rest)?),
+        "Messaging.MessageReceived" => Request::MessageReceived(parse(rest)?),
+        "Alexa.Authorization.Grant" => Request::AuthorizationGrant(parse(rest)?),
+        _ => {
+            if let Some(event) = AudioPlayerEvent::from_type_name(kind) {
+                let mut r: AudioPlayerRequest = parse(rest)?;
+                r.event = event;
+                Request::AudioPlayer(r)
+            } else if let Some(command) = PlaybackCommand::from_type_name(kind) {
+                let mut r: PlaybackControllerRequest = parse(rest)?;
+                r.command = command;
+                Request::PlaybackController(r)
+            } else if kind.starts_with("CustomInterfaceController.") {
+                let mut r: CustomInterfaceRequest = parse(rest)?;
+                r.event = kind.to_owned();
+                Request::CustomInterface(r)
+            } else if ["AlexaSkillEvent.", "Reminders.", "AlexaHouseholdListEvent."]
+                .iter()
+                .any(|p| kind.starts_with(p))
+            {
+                let mut r: SkillEventRequest = parse(rest)?;
+                r.event = kind.to_owned();
+                Request::SkillEvent(r)
+            } else {
+                let mut raw: Map<String, Value> = parse(rest)?;
+                raw.insert("type".to_owned(), Value::String(kind.to_owned()));
+                Request::Other(OtherRequest {
+                    type_name: kind.to_owned(),
+                    raw,
+                })
+            }
+        }
+    })
 }
 
 impl Serialize for Request {

@@ -1,0 +1,119 @@
+//! Interface request types parse into their typed variants, and the rest stay raw.
+
+use alexa_core::model::{AudioPlayerEvent, PlaybackCommand, Request, RequestEnvelope};
+use serde_json::json;
+
+fn parse(request: serde_json::Value) -> Request {
+    let env: RequestEnvelope =
+        serde_json::from_value(json!({"version": "1.0", "context": {}, "request": request}))
+            .unwrap();
+    env.request
+}
+
+#[test]
+fn audio_player_and_playback_controller_events_are_typed() {
+    match parse(
+        json!({"type": "AudioPlayer.PlaybackFailed", "requestId": "r", "token": "t",
+                       "error": {"type": "MEDIA_ERROR_UNKNOWN", "message": "boom"}}),
+    ) {
+        Request::AudioPlayer(r) => {
+            assert_eq!(r.event, AudioPlayerEvent::PlaybackFailed);
+            assert_eq!(r.error.unwrap().kind, "MEDIA_ERROR_UNKNOWN");
+        }
+        other => panic!("{other:?}"),
+    }
+    match parse(json!({"type": "PlaybackController.NextCommandIssued", "requestId": "r"})) {
+        Request::PlaybackController(r) => assert_eq!(r.command, PlaybackCommand::Next),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn every_documented_interface_type_has_a_typed_home() {
+    for (kind, expect) in [
+        ("System.ExceptionEncountered", "SystemException"),
+        ("Display.ElementSelected", "DisplayElementSelected"),
+        ("Alexa.Presentation.APL.UserEvent", "AplUserEvent"),
+        (
+            "Alexa.Presentation.APL.LoadIndexListData",
+            "AplLoadIndexListData",
+        ),
+        (
+            "Alexa.Presentation.APL.LoadTokenListData",
+            "AplLoadTokenListData",
+        ),
+        ("Alexa.Presentation.APL.RuntimeError", "AplRuntimeError"),
+        ("Connections.Response", "ConnectionsResponse"),
+        ("Connections.Request", "ConnectionsRequest"),
+        ("SessionResumedRequest", "SessionResumed"),
+        ("Dialog.API.Invoked", "DialogApiInvoked"),
+        ("Dialog.InputRequest", "DialogInput"),
+        (
+            "CustomInterfaceController.EventsReceived",
+            "CustomInterface",
+        ),
+        ("CustomInterfaceController.Expired", "CustomInterface"),
+        ("Messaging.MessageReceived", "MessageReceived"),
+        ("Alexa.Authorization.Grant", "AuthorizationGrant"),
+        ("AlexaSkillEvent.SkillPermissionAccepted", "SkillEvent"),
+        ("Reminders.ReminderCreated", "SkillEvent"),
+        ("AlexaHouseholdListEvent.ItemsCreated", "SkillEvent"),
+    ] {
+        let request = parse(json!({"type": kind, "requestId": "r"}));
+        let debug = format!("{request:?}");
+        assert!(debug.starts_with(expect), "{kind} parsed as {debug}");
+        assert_eq!(request.type_name(), kind, "type name survives");
+    }
+}
+
+#[test]
+fn unknown_types_keep_their_json_and_common_fields() {
+    let request = parse(
+        json!({"type": "Alexa.Future.Thing", "requestId": "r9", "locale": "fr-FR",
+                               "timestamp": "2026-11-25T18:00:00Z", "payload": {"x": [1, 2]}}),
+    );
+    assert_eq!(request.type_name(), "Alexa.Future.Thing");
+    assert_eq!(request.request_id(), "r9");
+    assert_eq!(request.locale(), Some("fr-FR"));
+    assert!(request.timestamp().is_some());
+    let Request::Other(other) = &request else {
+        panic!()
+    };
+    assert_eq!(other.raw["payload"]["x"][1], 2);
+    assert_eq!(
+        serde_json::to_value(&request).unwrap()["payload"]["x"][0],
+        1
+    );
+}
+
+#[test]
+fn malformed_known_types_are_errors_not_panics() {
+    for bad in [
+        json!({"type": "IntentRequest", "requestId": "r"}),
+        json!({"type": "IntentRequest", "intent": {"name": 5}}),
+        json!({"type": 7}),
+        json!({"type": "LaunchRequest", "timestamp": "yesterday"}),
+        json!("LaunchRequest"),
+    ] {
+        let result = serde_json::from_value::<RequestEnvelope>(
+            json!({"version": "1.0", "context": {}, "request": bad}),
+        );
+        assert!(result.is_err(), "{bad} should be rejected");
+    }
+}
+
+#[test]
+fn unknown_enum_values_do_not_fail_the_parse() {
+    let request = parse(
+        json!({"type": "IntentRequest", "requestId": "r", "dialogState": "PAUSED",
+        "intent": {"name": "X", "confirmationStatus": "MAYBE", "slots": {"s": {"name": "s", "value": "v",
+        "resolutions": {"resolutionsPerAuthority": [{"authority": "a", "status": {"code": "ER_NEW_CODE"}}]}}}}}),
+    );
+    let Request::Intent(intent) = request else {
+        panic!()
+    };
+    assert_eq!(
+        intent.dialog_state,
+        Some(alexa_core::model::DialogState::Unknown)
+    );
+}

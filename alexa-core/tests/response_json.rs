@@ -1,0 +1,185 @@
+//! The exact JSON Alexa receives for each kind of response.
+
+use alexa_core::model::{
+    CanFulfill, CanFulfillIntent, CanFulfillSlot, CardImage, Directive, Intent, PlayBehavior,
+};
+use alexa_core::ssml::Ssml;
+use alexa_core::{Response, ShouldEndSession, Speech};
+use serde_json::{json, Map};
+use std::collections::BTreeMap;
+
+fn wire(response: Response) -> serde_json::Value {
+    serde_json::to_value(response.into_envelope(None)).unwrap()
+}
+
+#[test]
+fn should_end_session_has_three_distinct_wire_forms() {
+    assert_eq!(
+        wire(Response::tell("Bye."))["response"]["shouldEndSession"],
+        json!(true)
+    );
+    assert_eq!(
+        wire(Response::ask("Which?", "Which one?"))["response"]["shouldEndSession"],
+        json!(false)
+    );
+    let absent = wire(Response::end_turn("Here it is."));
+    assert!(absent["response"].get("shouldEndSession").is_none());
+    let explicit = wire(Response::tell("x").should_end(ShouldEndSession::Absent));
+    assert!(explicit["response"].get("shouldEndSession").is_none());
+}
+
+#[test]
+fn ask_with_card_and_ssml_reprompt() {
+    let out = wire(
+        Response::ask(
+            Speech::ssml(
+                Ssml::builder()
+                    .text("R&D has ")
+                    .say_as(alexa_core::ssml::SayAs::Cardinal, "3")
+                    .text(" databases.")
+                    .build(),
+            )
+            .play_behavior(PlayBehavior::ReplaceEnqueued),
+            "Anything else?",
+        )
+        .standard_card(
+            "Databases",
+            "R&D: postgres",
+            Some(CardImage {
+                small_image_url: Some("https://example.com/s.png".into()),
+                large_image_url: None,
+            }),
+        ),
+    );
+    assert_eq!(
+        out,
+        json!({
+            "version": "1.0",
+            "response": {
+                "outputSpeech": {
+                    "type": "SSML",
+                    "ssml": "<speak>R&amp;D has <say-as interpret-as=\"cardinal\">3</say-as> databases.</speak>",
+                    "playBehavior": "REPLACE_ENQUEUED"
+                },
+                "card": {"type": "Standard", "title": "Databases", "text": "R&D: postgres",
+                         "image": {"smallImageUrl": "https://example.com/s.png"}},
+                "reprompt": {"outputSpeech": {"type": "PlainText", "text": "Anything else?"}},
+                "shouldEndSession": false
+            }
+        })
+    );
+}
+
+#[test]
+fn dialog_directives_carry_the_updated_intent() {
+    let intent = Intent {
+        name: "CountInstancesIntent".into(),
+        ..Intent::default()
+    };
+    let out =
+        wire(Response::ask("Which region?", "Which region?").elicit_slot("region", Some(intent)));
+    assert_eq!(
+        out["response"]["directives"],
+        json!([{"type": "Dialog.ElicitSlot", "slotToElicit": "region",
+                "updatedIntent": {"name": "CountInstancesIntent", "confirmationStatus": "NONE"}}])
+    );
+    let out = wire(
+        Response::empty()
+            .delegate(None)
+            .confirm_slot("state", None)
+            .confirm_intent(None),
+    );
+    let types: Vec<_> = out["response"]["directives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["type"].clone())
+        .collect();
+    assert_eq!(
+        types,
+        vec![
+            json!("Dialog.Delegate"),
+            json!("Dialog.ConfirmSlot"),
+            json!("Dialog.ConfirmIntent")
+        ]
+    );
+}
+
+#[test]
+fn apl_voice_player_and_arbitrary_directives() {
+    let mut sources = BTreeMap::new();
+    sources.insert("fleet".to_string(), json!({"running": 3}));
+    let mut other = Map::new();
+    other.insert("type".into(), json!("AudioPlayer.Stop"));
+    let out = wire(
+        Response::end_turn("Here is your fleet.")
+            .apl_document(
+                "fleet",
+                json!({"type": "APL", "version": "2023.3"}),
+                sources,
+            )
+            .directive(Directive::VoicePlayerSpeak {
+                speech: "<speak>One moment</speak>".into(),
+            })
+            .directive(Directive::Other(other)),
+    );
+    assert_eq!(
+        out["response"]["directives"],
+        json!([
+            {"type": "Alexa.Presentation.APL.RenderDocument", "token": "fleet",
+             "document": {"type": "APL", "version": "2023.3"}, "datasources": {"fleet": {"running": 3}}},
+            {"type": "VoicePlayer.Speak", "speech": "<speak>One moment</speak>"},
+            {"type": "AudioPlayer.Stop"}
+        ])
+    );
+    let back: alexa_core::model::ResponseEnvelope = serde_json::from_value(out).unwrap();
+    assert_eq!(back.response.directives[2].type_name(), "AudioPlayer.Stop");
+}
+
+#[test]
+fn cards_of_every_type() {
+    assert_eq!(
+        wire(Response::tell("x").simple_card("T", "C"))["response"]["card"],
+        json!({"type": "Simple", "title": "T", "content": "C"})
+    );
+    assert_eq!(
+        wire(Response::tell("x").link_account_card())["response"]["card"],
+        json!({"type": "LinkAccount"})
+    );
+    assert_eq!(
+        wire(Response::tell("x").permissions_card(["alexa::profile:email:read"]))["response"]
+            ["card"],
+        json!({"type": "AskForPermissionsConsent", "permissions": ["alexa::profile:email:read"]})
+    );
+}
+
+#[test]
+fn can_fulfill_answers_have_no_speech() {
+    let mut slots = BTreeMap::new();
+    slots.insert(
+        "region".to_string(),
+        CanFulfillSlot {
+            can_understand: CanFulfill::Yes,
+            can_fulfill: CanFulfill::Maybe,
+        },
+    );
+    let out = wire(Response::can_fulfill(CanFulfillIntent {
+        can_fulfill: CanFulfill::Yes,
+        slots,
+    }));
+    assert_eq!(
+        out,
+        json!({"version": "1.0", "response": {"canFulfillIntent": {"canFulfill": "YES",
+               "slots": {"region": {"canUnderstand": "YES", "canFulfill": "MAYBE"}}}}})
+    );
+}
+
+#[test]
+fn session_attributes_must_be_an_object() {
+    assert!(Response::ask("a", "b").session_attributes(&42).is_err());
+    let out = Response::ask("a", "b")
+        .session_attributes(&json!({"k": 1}))
+        .unwrap()
+        .into_envelope(None);
+    assert_eq!(out.session_attributes.unwrap()["k"], 1);
+}
