@@ -1,10 +1,32 @@
 # Installs what the tests and the demo need, into the project, once. Sourced by scripts/*.
-# Everything lands under .cache/ in the clone (ignored by git), never system-wide, except
-# Debian packages, which need apt.
+# Python tools go into a virtual environment under .cache/ in the clone (ignored by git),
+# npm packages into the folders that use them; nothing is installed system-wide.
 
 PROJECT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-export PROJECT_ROOT
+VENV="$PROJECT_ROOT/.cache/venv"
+export PROJECT_ROOT VENV
+
+# moto's server: the AWS API emulator the skill's integration tests and the demo talk to.
+setup_moto() {
+  if [ -x "$VENV/bin/moto_server" ]; then
+    return 0
+  fi
+  echo "==> installing the AWS API emulator (moto) into $VENV"
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check 'moto[server]==5.2.5'
+}
+
+# virtual-alexa: an independent Alexa client that resolves utterances with the skill's model.
+setup_virtual_alexa() {
+  local dir="$PROJECT_ROOT/tests/fixtures/recorder"
+  if [ -d "$dir/node_modules/virtual-alexa" ]; then
+    return 0
+  fi
+  echo "==> installing virtual-alexa (npm)"
+  (cd "$dir" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
+}
 
 setup_test_tools() {
-  : # Filled in as tests gain external tools (the AWS emulator, cfn-lint, a browser).
+  setup_moto
+  export MOTO_SERVER="$VENV/bin/moto_server"
 }

@@ -1,0 +1,128 @@
+//! Settings from the environment, read once at start.
+
+use crate::inventory::Timing;
+use crate::skill::SkillIds;
+use std::time::Duration;
+
+/// What the environment configures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// `SKILL_ID` (comma-separated for several), if set.
+    pub skill_ids: Option<Vec<String>>,
+    /// `ALLOW_ANY_SKILL_ID=true`.
+    pub allow_any_skill_id: bool,
+    /// `VOICEOPS_REGIONS`: ask these instead of `DescribeRegions`.
+    pub regions: Option<Vec<String>>,
+    /// `VOICEOPS_REGION_TIMEOUT_MS` and `VOICEOPS_DEADLINE_MS`.
+    pub timing: Timing,
+    /// `VOICEOPS_PAGE_SIZE`: `DescribeInstances` page size (default 1000).
+    pub page_size: i32,
+}
+
+fn list(value: Option<String>) -> Option<Vec<String>> {
+    let items: Vec<String> = value?
+        .split([',', ' '])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect();
+    (!items.is_empty()).then_some(items)
+}
+
+fn millis(value: Option<String>, default: Duration) -> Duration {
+    value
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .map(Duration::from_millis)
+        .unwrap_or(default)
+}
+
+impl Config {
+    /// Reads the process environment.
+    pub fn from_env() -> Self {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads settings through `lookup` (tests pass a map).
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Self {
+        let defaults = Timing::default();
+        Self {
+            skill_ids: list(lookup("SKILL_ID")),
+            allow_any_skill_id: lookup("ALLOW_ANY_SKILL_ID")
+                .is_some_and(|v| v.trim().eq_ignore_ascii_case("true")),
+            regions: list(lookup("VOICEOPS_REGIONS")),
+            timing: Timing {
+                per_region: millis(lookup("VOICEOPS_REGION_TIMEOUT_MS"), defaults.per_region),
+                overall: millis(lookup("VOICEOPS_DEADLINE_MS"), defaults.overall),
+            },
+            page_size: lookup("VOICEOPS_PAGE_SIZE")
+                .and_then(|v| v.trim().parse().ok())
+                .unwrap_or(crate::inventory::aws::DEFAULT_PAGE_SIZE),
+        }
+    }
+
+    /// The skill-ID policy on Lambda: `SKILL_ID` required unless `ALLOW_ANY_SKILL_ID=true`.
+    pub fn lambda_skill_ids(&self) -> Result<SkillIds, &'static str> {
+        match (&self.skill_ids, self.allow_any_skill_id) {
+            (Some(ids), _) => Ok(SkillIds::Only(ids.clone())),
+            (None, true) => Ok(SkillIds::Any),
+            (None, false) => Err("SKILL_ID is not set: refusing to start. Set it to the skill's ID (amzn1.ask.skill...), or ALLOW_ANY_SKILL_ID=true to accept any caller."),
+        }
+    }
+
+    /// The skill-ID policy off Lambda: `SKILL_ID` when set, otherwise any.
+    pub fn local_skill_ids(&self) -> SkillIds {
+        match &self.skill_ids {
+            Some(ids) => SkillIds::Only(ids.clone()),
+            None => SkillIds::Any,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(pairs: &[(&str, &str)]) -> Config {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn lambda_refuses_to_start_without_a_skill_id() {
+        assert!(config(&[]).lambda_skill_ids().is_err());
+        assert!(config(&[("ALLOW_ANY_SKILL_ID", "false")])
+            .lambda_skill_ids()
+            .is_err());
+        assert_eq!(
+            config(&[("ALLOW_ANY_SKILL_ID", "true")]).lambda_skill_ids(),
+            Ok(SkillIds::Any)
+        );
+        assert_eq!(
+            config(&[("SKILL_ID", "amzn1.ask.skill.a, amzn1.ask.skill.b")]).lambda_skill_ids(),
+            Ok(SkillIds::Only(vec![
+                "amzn1.ask.skill.a".into(),
+                "amzn1.ask.skill.b".into()
+            ]))
+        );
+    }
+
+    #[test]
+    fn regions_and_timing_from_the_environment() {
+        let c = config(&[
+            ("VOICEOPS_REGIONS", "eu-west-1,us-east-1"),
+            ("VOICEOPS_DEADLINE_MS", "900"),
+            ("VOICEOPS_REGION_TIMEOUT_MS", "x"),
+        ]);
+        assert_eq!(
+            c.regions,
+            Some(vec!["eu-west-1".into(), "us-east-1".into()])
+        );
+        assert_eq!(c.timing.overall, Duration::from_millis(900));
+        assert_eq!(c.timing.per_region, Timing::default().per_region);
+        assert_eq!(config(&[("VOICEOPS_REGIONS", " , ")]).regions, None);
+    }
+}

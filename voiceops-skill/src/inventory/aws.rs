@@ -1,0 +1,230 @@
+//! The real inventory: EC2 and RDS through the AWS SDK, one client pair per region, built
+//! once per process (one cold start) and shared by every request.
+
+use super::{Database, Inventory, InventoryError, StateCounts};
+use alexa_core::BoxFuture;
+use aws_config::{BehaviorVersion, SdkConfig};
+use aws_sdk_ec2::error::{DisplayErrorContext, ProvideErrorMetadata};
+use aws_sdk_ec2::types::InstanceStateName;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use tokio::sync::OnceCell;
+
+/// Page size for `DescribeInstances` (the API's maximum is 1000).
+pub const DEFAULT_PAGE_SIZE: i32 = 1000;
+
+#[derive(Clone)]
+struct RegionClients {
+    ec2: aws_sdk_ec2::Client,
+    rds: aws_sdk_rds::Client,
+}
+
+/// EC2 and RDS clients for every region the skill asks, sharing one credential chain.
+pub struct AwsInventory {
+    config: SdkConfig,
+    configured_regions: Option<Vec<String>>,
+    page_size: i32,
+    regions: OnceCell<Vec<String>>,
+    clients: Mutex<HashMap<String, RegionClients>>,
+}
+
+impl std::fmt::Debug for AwsInventory {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AwsInventory")
+            .field("home_region", &self.config.region())
+            .field("configured_regions", &self.configured_regions)
+            .finish_non_exhaustive()
+    }
+}
+
+impl AwsInventory {
+    /// Loads the default credential chain (environment, profile, SSO, the Lambda role) and
+    /// honours `AWS_ENDPOINT_URL`. `regions` overrides `DescribeRegions` (`VOICEOPS_REGIONS`).
+    pub async fn from_env(regions: Option<Vec<String>>) -> Self {
+        let config = aws_config::defaults(BehaviorVersion::latest()).load().await;
+        Self::new(config, regions, DEFAULT_PAGE_SIZE)
+    }
+
+    /// From a loaded configuration, with a `DescribeInstances` page size (tests use small
+    /// pages to exercise paging).
+    pub fn new(config: SdkConfig, regions: Option<Vec<String>>, page_size: i32) -> Self {
+        Self {
+            config,
+            configured_regions: regions.filter(|r| !r.is_empty()),
+            page_size: page_size.clamp(5, 1000),
+            regions: OnceCell::new(),
+            clients: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Sets the `DescribeInstances` page size (5 to 1000).
+    pub fn with_page_size(mut self, page_size: i32) -> Self {
+        self.page_size = page_size.clamp(5, 1000);
+        self
+    }
+
+    fn clients(&self, region: &str) -> RegionClients {
+        let mut cache = self
+            .clients
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        cache
+            .entry(region.to_owned())
+            .or_insert_with(|| {
+                let region = aws_config::Region::new(region.to_owned());
+                let ec2 = aws_sdk_ec2::config::Builder::from(&self.config)
+                    .region(region.clone())
+                    .build();
+                let rds = aws_sdk_rds::config::Builder::from(&self.config)
+                    .region(region)
+                    .build();
+                RegionClients {
+                    ec2: aws_sdk_ec2::Client::from_conf(ec2),
+                    rds: aws_sdk_rds::Client::from_conf(rds),
+                }
+            })
+            .clone()
+    }
+
+    async fn enabled_regions(&self) -> Result<Vec<String>, InventoryError> {
+        let Some(home) = self.config.region() else {
+            return Err(InventoryError::NoRegion);
+        };
+        let client = self.clients(home.as_ref()).ec2;
+        let output = client
+            .describe_regions()
+            .send()
+            .await
+            .map_err(|e| classify(e, "ec2:DescribeRegions"))?;
+        let mut regions: Vec<String> = output
+            .regions()
+            .iter()
+            .filter(|r| r.opt_in_status().is_none_or(|s| s != "not-opted-in"))
+            .filter_map(|r| r.region_name().map(str::to_owned))
+            .collect();
+        regions.sort();
+        Ok(regions)
+    }
+
+    async fn count(&self, region: String) -> Result<StateCounts, InventoryError> {
+        let client = self.clients(&region).ec2;
+        let mut pages = client
+            .describe_instances()
+            .max_results(self.page_size)
+            .into_paginator()
+            .send();
+        let mut counts = StateCounts::default();
+        while let Some(page) = pages.next().await {
+            let page = page.map_err(|e| classify(e, "ec2:DescribeInstances"))?;
+            for instance in page.reservations().iter().flat_map(|r| r.instances()) {
+                match instance.state().and_then(|s| s.name()) {
+                    Some(InstanceStateName::Running) => counts.running += 1,
+                    Some(InstanceStateName::Stopped) => counts.stopped += 1,
+                    Some(InstanceStateName::Terminated) => {}
+                    _ => counts.other += 1,
+                }
+            }
+        }
+        Ok(counts)
+    }
+
+    async fn databases(&self, region: String) -> Result<Vec<Database>, InventoryError> {
+        let client = self.clients(&region).rds;
+        let mut databases = Vec::new();
+        let mut clusters = client.describe_db_clusters().into_paginator().send();
+        while let Some(page) = clusters.next().await {
+            let page = page.map_err(|e| classify(e, "rds:DescribeDBClusters"))?;
+            for cluster in page.db_clusters() {
+                databases.push(Database {
+                    name: cluster
+                        .db_cluster_identifier()
+                        .unwrap_or_default()
+                        .to_owned(),
+                    engine: cluster.engine().unwrap_or_default().to_owned(),
+                    status: cluster.status().unwrap_or_default().to_owned(),
+                    is_cluster: true,
+                });
+            }
+        }
+        let mut instances = client.describe_db_instances().into_paginator().send();
+        while let Some(page) = instances.next().await {
+            let page = page.map_err(|e| classify(e, "rds:DescribeDBInstances"))?;
+            // Instances inside an Aurora cluster are already counted as their cluster.
+            for db in page
+                .db_instances()
+                .iter()
+                .filter(|db| db.db_cluster_identifier().is_none())
+            {
+                databases.push(Database {
+                    name: db.db_instance_identifier().unwrap_or_default().to_owned(),
+                    engine: db.engine().unwrap_or_default().to_owned(),
+                    status: db.db_instance_status().unwrap_or_default().to_owned(),
+                    is_cluster: false,
+                });
+            }
+        }
+        databases.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(databases)
+    }
+}
+
+/// Turns an SDK error into something the skill can say. `permission` is the IAM action the
+/// call needs, named when access is denied.
+fn classify<E, R>(
+    err: aws_sdk_ec2::error::SdkError<E, R>,
+    permission: &'static str,
+) -> InventoryError
+where
+    E: ProvideErrorMetadata + std::error::Error + 'static,
+    R: std::fmt::Debug,
+{
+    let code = err.code().unwrap_or_default().to_owned();
+    let text = DisplayErrorContext(&err).to_string();
+    let lower = text.to_ascii_lowercase();
+    let kind = match code.as_str() {
+        "UnauthorizedOperation" | "AccessDenied" | "AccessDeniedException" | "AuthFailure" => {
+            InventoryError::AccessDenied { permission }
+        }
+        "RequestLimitExceeded"
+        | "Throttling"
+        | "ThrottlingException"
+        | "TooManyRequestsException" => InventoryError::Throttled,
+        _ if lower.contains("credentials")
+            && (lower.contains("not loaded") || lower.contains("no credentials")) =>
+        {
+            InventoryError::NoCredentials
+        }
+        _ if lower.contains("signing region") || lower.contains("no region") => {
+            InventoryError::NoRegion
+        }
+        _ if lower.contains("timeout") || lower.contains("timed out") => InventoryError::Timeout,
+        _ => InventoryError::Failed(if code.is_empty() { text.clone() } else { code }),
+    };
+    tracing::warn!(error = %text, ?kind, "AWS call failed");
+    kind
+}
+
+impl Inventory for Arc<AwsInventory> {
+    fn regions(&self) -> BoxFuture<Result<Vec<String>, InventoryError>> {
+        let this = Arc::clone(self);
+        Box::pin(async move {
+            if let Some(regions) = &this.configured_regions {
+                return Ok(regions.clone());
+            }
+            this.regions
+                .get_or_try_init(|| this.enabled_regions())
+                .await
+                .cloned()
+        })
+    }
+
+    fn count_instances(&self, region: String) -> BoxFuture<Result<StateCounts, InventoryError>> {
+        let this = Arc::clone(self);
+        Box::pin(async move { this.count(region).await })
+    }
+
+    fn list_databases(&self, region: String) -> BoxFuture<Result<Vec<Database>, InventoryError>> {
+        let this = Arc::clone(self);
+        Box::pin(async move { this.databases(region).await })
+    }
+}

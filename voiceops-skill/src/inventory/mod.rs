@@ -1,0 +1,85 @@
+//! What the skill needs from AWS, behind a small trait so speech logic tests in
+//! microseconds and the real implementation is tested over HTTP against an emulator.
+
+pub mod aws;
+mod survey;
+
+pub use aws::AwsInventory;
+pub use survey::{survey, Survey, Timing};
+
+use alexa_core::BoxFuture;
+
+/// Instance counts of one region, by state.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StateCounts {
+    /// `running`.
+    pub running: u64,
+    /// `stopped`.
+    pub stopped: u64,
+    /// `pending`, `stopping`, `shutting-down` (terminated instances are not counted).
+    pub other: u64,
+}
+
+impl StateCounts {
+    /// All instances that exist.
+    pub fn total(&self) -> u64 {
+        self.running + self.stopped + self.other
+    }
+}
+
+impl std::ops::AddAssign for StateCounts {
+    fn add_assign(&mut self, rhs: Self) {
+        self.running += rhs.running;
+        self.stopped += rhs.stopped;
+        self.other += rhs.other;
+    }
+}
+
+/// A database: an RDS DB instance outside any cluster, or an Aurora cluster.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Database {
+    /// The identifier, e.g. `orders-db`.
+    pub name: String,
+    /// The engine, e.g. `postgres`, `aurora-postgresql`.
+    pub engine: String,
+    /// e.g. `available`, `stopped`.
+    pub status: String,
+    /// An Aurora cluster rather than a single instance.
+    pub is_cluster: bool,
+}
+
+/// Why AWS did not answer for a region (or at all). Each has a plain spoken form.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InventoryError {
+    /// The credential chain found nothing.
+    #[error("no AWS credentials")]
+    NoCredentials,
+    /// No region configured, so not even the region list can be asked for.
+    #[error("no AWS region configured")]
+    NoRegion,
+    /// The role lacks a permission.
+    #[error("access denied: missing {permission}")]
+    AccessDenied {
+        /// The IAM action, e.g. `ec2:DescribeInstances`.
+        permission: &'static str,
+    },
+    /// Throttled, even after the SDK's retries.
+    #[error("throttled by AWS")]
+    Throttled,
+    /// The region did not answer in time.
+    #[error("timed out")]
+    Timeout,
+    /// Anything else: unreachable endpoint, a service error.
+    #[error("{0}")]
+    Failed(String),
+}
+
+/// The AWS calls the skill makes. Everything is read-only.
+pub trait Inventory: Send + Sync + 'static {
+    /// The regions to ask: `VOICEOPS_REGIONS`, or the account's enabled regions.
+    fn regions(&self) -> BoxFuture<Result<Vec<String>, InventoryError>>;
+    /// Instance counts in one region (paging through every instance).
+    fn count_instances(&self, region: String) -> BoxFuture<Result<StateCounts, InventoryError>>;
+    /// DB instances (outside clusters) and Aurora clusters in one region.
+    fn list_databases(&self, region: String) -> BoxFuture<Result<Vec<Database>, InventoryError>>;
+}

@@ -1,0 +1,103 @@
+//! Asking many regions at once, within a deadline, keeping what did answer.
+
+use super::{Inventory, InventoryError};
+use alexa_core::BoxFuture;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::task::JoinSet;
+use tokio::time::Instant;
+
+/// How long to wait. Alexa waits about 8 s for the whole turn; the defaults leave time to
+/// build and send the answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timing {
+    /// Longest wait for one region.
+    pub per_region: Duration,
+    /// Longest wait for all regions together.
+    pub overall: Duration,
+}
+
+impl Default for Timing {
+    fn default() -> Self {
+        Self {
+            per_region: Duration::from_millis(4500),
+            overall: Duration::from_millis(5500),
+        }
+    }
+}
+
+/// What a fan-out found: answers by region (in the order asked) and the regions that failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Survey<T> {
+    /// Regions that answered.
+    pub found: Vec<(String, T)>,
+    /// Regions that did not, with why.
+    pub failed: Vec<(String, InventoryError)>,
+}
+
+impl<T> Survey<T> {
+    /// The error every region failed with, when all failed alike (no credentials, say).
+    pub fn common_failure(&self) -> Option<&InventoryError> {
+        if !self.found.is_empty() {
+            return None;
+        }
+        let (_, first) = self.failed.first()?;
+        self.failed.iter().all(|(_, e)| e == first).then_some(first)
+    }
+}
+
+/// Calls `ask` for every region concurrently. A region that takes longer than
+/// `timing.per_region`, or is still running at `timing.overall`, is reported as timed out;
+/// the rest are kept.
+pub async fn survey<T, F>(
+    inventory: &Arc<dyn Inventory>,
+    regions: &[String],
+    timing: Timing,
+    ask: F,
+) -> Survey<T>
+where
+    T: Send + 'static,
+    F: Fn(&dyn Inventory, String) -> BoxFuture<Result<T, InventoryError>>,
+{
+    let deadline = Instant::now() + timing.overall;
+    let mut tasks = JoinSet::new();
+    let mut task_index = std::collections::HashMap::new();
+    for (index, region) in regions.iter().enumerate() {
+        let call = ask(&**inventory, region.clone());
+        let limit = timing.per_region;
+        let handle = tasks.spawn(async move {
+            match tokio::time::timeout(limit, call).await {
+                Ok(result) => result,
+                Err(_) => Err(InventoryError::Timeout),
+            }
+        });
+        task_index.insert(handle.id(), index);
+    }
+    let mut results: Vec<Option<Result<T, InventoryError>>> =
+        regions.iter().map(|_| None).collect();
+    loop {
+        match tokio::time::timeout_at(deadline, tasks.join_next_with_id()).await {
+            Ok(Some(Ok((id, result)))) => results[task_index[&id]] = Some(result),
+            Ok(Some(Err(join_error))) => {
+                tracing::error!(%join_error, "a region task panicked");
+                let failure = Err(InventoryError::Failed("internal error".to_owned()));
+                results[task_index[&join_error.id()]] = Some(failure);
+            }
+            Ok(None) => break,
+            Err(_) => {
+                tasks.abort_all();
+                break;
+            }
+        }
+    }
+    let mut found = Vec::new();
+    let mut failed = Vec::new();
+    for (region, result) in regions.iter().zip(results) {
+        match result {
+            Some(Ok(value)) => found.push((region.clone(), value)),
+            Some(Err(error)) => failed.push((region.clone(), error)),
+            None => failed.push((region.clone(), InventoryError::Timeout)),
+        }
+    }
+    Survey { found, failed }
+}

@@ -1,0 +1,61 @@
+//! The interaction model's slot types as Rust types.
+
+use alexa_core::extract::{FromSlot, ResolvedSlot, SlotError};
+use alexa_core::model::SlotValueRef;
+use alexa_core::{SlotEnum, Slots};
+
+/// The `InstanceState` slot type.
+#[derive(SlotEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InstanceState {
+    /// "running", "up", "on", ...
+    #[slot(id = "running")]
+    Running,
+    /// "stopped", "off", "down", ...
+    #[slot(id = "stopped")]
+    Stopped,
+}
+
+impl InstanceState {
+    /// The word used in answers.
+    pub fn word(self) -> &'static str {
+        match self {
+            InstanceState::Running => "running",
+            InstanceState::Stopped => "stopped",
+        }
+    }
+}
+
+/// The `AwsRegion` slot type: a region code, from the resolved id. A value entity
+/// resolution could not match, or one that is not a region code, is `Unresolved`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Region(pub String);
+
+impl FromSlot for Region {
+    fn from_slot(value: SlotValueRef<'_>) -> Result<Self, SlotError> {
+        let slot = ResolvedSlot::from_slot(value)?;
+        let code = slot.id.trim().to_ascii_lowercase();
+        if crate::regions::is_region_code(&code) {
+            Ok(Region(code))
+        } else {
+            Err(SlotError::Unresolved {
+                spoken: slot.spoken,
+            })
+        }
+    }
+}
+
+/// Slots of `CountInstancesIntent`.
+#[derive(Slots, Debug)]
+pub struct CountArgs {
+    /// Running, stopped, or (absent) both.
+    pub state: Option<InstanceState>,
+    /// One region, or (absent) all.
+    pub region: Option<Region>,
+}
+
+/// Slots of `ListDatabasesIntent` and `StatusReportIntent`.
+#[derive(Slots, Debug)]
+pub struct RegionArgs {
+    /// One region, or (absent) all.
+    pub region: Option<Region>,
+}
