@@ -309,11 +309,12 @@ pub fn databases(scope: &Scope, survey: &Survey<Vec<Database>>) -> Response {
     if let Some(response) = nothing_answered(survey) {
         return response;
     }
-    let all: Vec<(&String, &Database)> = survey
+    let mut all: Vec<(&String, &Database)> = survey
         .found
         .iter()
         .flat_map(|(r, dbs)| dbs.iter().map(move |d| (r, d)))
         .collect();
+    all.sort_by_cached_key(|(region, d)| (d.name.to_lowercase(), (*region).clone()));
     let n = all.len() as u64;
     let regions_with_any = survey.found.iter().filter(|(_, d)| !d.is_empty()).count();
     let where_ = match scope {
@@ -568,7 +569,7 @@ mod tests {
                 (
                     "eu-west-1".into(),
                     vec![
-                        db("R&D <main>", "postgres", false),
+                        db("A&B <main>", "postgres", false),
                         db("analytics", "aurora-postgresql", true),
                     ],
                 ),
@@ -589,10 +590,10 @@ mod tests {
         else {
             panic!()
         };
-        assert!(ssml.contains("R&amp;D &lt;main&gt;"), "{ssml}");
+        assert!(ssml.contains("A&amp;B &lt;main&gt;"), "{ssml}");
         assert_eq!(
             said(&r),
-            "You have 5 databases across 2 regions: R&D <main>, PostgreSQL, available; analytics, Aurora PostgreSQL cluster, available; a, MySQL, available; and 2 more. The full list is in the Alexa app."
+            "You have 5 databases across 2 regions: a, MySQL, available; A&B <main>, PostgreSQL, available; analytics, Aurora PostgreSQL cluster, available; and 2 more. The full list is in the Alexa app."
         );
         let Some(alexa_core::model::Card::Standard { text, .. }) = &r.body().card else {
             panic!()
