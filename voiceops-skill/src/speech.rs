@@ -116,6 +116,7 @@ pub fn failure(error: &InventoryError) -> String {
         ),
         InventoryError::Throttled => "AWS is throttling my requests right now. Please try again in a minute.".into(),
         InventoryError::Timeout => "AWS took too long to answer. Please try again.".into(),
+        InventoryError::Unreachable(_) => "I couldn't reach AWS. Please try again later.".into(),
         InventoryError::Failed(_) => "Something went wrong while talking to AWS. Please try again later.".into(),
     }
 }
@@ -164,9 +165,16 @@ fn nothing_answered<T>(survey: &Survey<T>) -> Option<Response> {
         return None;
     }
     let text = match survey.common_failure() {
-        Some(error) => failure(error),
-        None if survey.failed.is_empty() => "I didn't find any regions to check.".into(),
-        None => format!(
+        _ if survey.failed.is_empty() => "I didn't find any regions to check.".to_owned(),
+        Some(error)
+            if !matches!(
+                error,
+                InventoryError::Timeout | InventoryError::Unreachable(_)
+            ) =>
+        {
+            failure(error)
+        }
+        _ => format!(
             "I couldn't reach any of the {} I tried.",
             quantity(survey.failed.len() as u64, "region")
         ),

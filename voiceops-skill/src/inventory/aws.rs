@@ -178,8 +178,21 @@ where
     E: ProvideErrorMetadata + std::error::Error + 'static,
     R: std::fmt::Debug,
 {
+    use aws_sdk_ec2::error::SdkError;
     let code = err.code().unwrap_or_default().to_owned();
     let text = DisplayErrorContext(&err).to_string();
+    let transport = match &err {
+        SdkError::TimeoutError(_) => Some(InventoryError::Timeout),
+        SdkError::DispatchFailure(f) if f.is_timeout() => Some(InventoryError::Timeout),
+        SdkError::DispatchFailure(f) if f.is_io() => {
+            Some(InventoryError::Unreachable(text.clone()))
+        }
+        _ => None,
+    };
+    if let Some(kind) = transport {
+        tracing::warn!(error = %text, ?kind, "AWS call failed");
+        return kind;
+    }
     let lower = text.to_ascii_lowercase();
     let kind = match code.as_str() {
         "UnauthorizedOperation" | "AccessDenied" | "AccessDeniedException" | "AuthFailure" => {

@@ -69,6 +69,9 @@ pub enum InventoryError {
     /// The region did not answer in time.
     #[error("timed out")]
     Timeout,
+    /// The endpoint could not be reached (connection refused, DNS, TLS).
+    #[error("unreachable: {0}")]
+    Unreachable(String),
     /// Anything else: unreachable endpoint, a service error.
     #[error("{0}")]
     Failed(String),
