@@ -263,21 +263,32 @@ pub fn instance_counts(
                 }
                 Scope::AllRegions => String::new(),
             };
-            if whole == 0 {
-                format!("you have no instances{}.", scope.suffix())
-            } else {
-                let mut parts = vec![
-                    format!("{} running", total.running),
-                    format!("{} stopped", total.stopped),
-                ];
-                if total.other > 0 {
-                    parts.push(format!("{} starting or stopping", total.other));
+            let states: Vec<(u64, &str)> = [
+                (total.running, "running"),
+                (total.stopped, "stopped"),
+                (total.other, "starting or stopping"),
+            ]
+            .into_iter()
+            .filter(|(n, _)| *n > 0)
+            .collect();
+            match states.as_slice() {
+                [] => format!("you have no instances{}.", scope.suffix()),
+                [(1, state)] => format!("you have one instance{where_}, and it is {state}."),
+                [(_, state)] => format!(
+                    "you have {}{where_}, all {state}.",
+                    quantity(whole, "instance")
+                ),
+                several => {
+                    let parts: Vec<String> = several
+                        .iter()
+                        .map(|(n, state)| format!("{n} {state}"))
+                        .collect();
+                    format!(
+                        "you have {}{where_}: {}.",
+                        quantity(whole, "instance"),
+                        list(&parts)
+                    )
                 }
-                format!(
-                    "you have {}{where_}: {}.",
-                    quantity(whole, "instance"),
-                    list(&parts)
-                )
             }
         }
     };
@@ -407,12 +418,15 @@ pub fn status_report(
             quantity(instances.found.len().max(dbs.found.len()) as u64, "region")
         ),
     };
+    let stopped = match total.stopped {
+        0 => "none are stopped".to_owned(),
+        1 => "one is stopped".to_owned(),
+        n => format!("{n} are stopped"),
+    };
     let instances_part = format!(
-        "{} {} running and {} {} stopped",
+        "{} {} running and {stopped}",
         quantity(total.running, "instance"),
-        verb(total.running),
-        total.stopped,
-        verb(total.stopped)
+        verb(total.running)
     );
     let db_part = match db_count {
         0 => "you have no databases".to_owned(),
@@ -500,6 +514,41 @@ mod tests {
                 &fra
             )),
             "One instance is stopped in Frankfurt."
+        );
+    }
+
+    #[test]
+    fn all_states_name_only_what_exists() {
+        let one = found(&[("eu-west-1", counts(1, 0))]);
+        assert_eq!(
+            said(&instance_counts(
+                None,
+                &Scope::Region("eu-west-1".into()),
+                &one
+            )),
+            "You have one instance in Ireland, and it is running."
+        );
+        let stopped = found(&[("eu-west-1", counts(0, 3))]);
+        assert_eq!(
+            said(&instance_counts(None, &Scope::AllRegions, &stopped)),
+            "You have 3 instances, all stopped."
+        );
+        let none = found(&[("eu-west-1", counts(0, 0))]);
+        assert_eq!(
+            said(&instance_counts(None, &Scope::AllRegions, &none)),
+            "You have no instances."
+        );
+        let busy = found(&[(
+            "eu-west-1",
+            StateCounts {
+                running: 2,
+                stopped: 1,
+                other: 1,
+            },
+        )]);
+        assert_eq!(
+            said(&instance_counts(None, &Scope::AllRegions, &busy)),
+            "You have 4 instances: 2 running, 1 stopped and 1 starting or stopping."
         );
     }
 

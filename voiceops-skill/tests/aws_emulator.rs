@@ -114,7 +114,7 @@ async fn databases_list_instances_and_aurora_clusters_once() {
         .unwrap();
     assert_eq!(
         r.speech_text(),
-        "In Ireland, one instance is running and 0 are stopped, and you have 3 databases, 3 available."
+        "In Ireland, one instance is running and none are stopped, and you have 3 databases, 3 available."
     );
 }
 
