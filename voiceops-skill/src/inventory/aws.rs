@@ -241,3 +241,57 @@ impl Inventory for Arc<AwsInventory> {
         Box::pin(async move { this.databases(region).await })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aws_sdk_ec2::error::{ErrorMetadata, SdkError};
+    use aws_sdk_ec2::operation::describe_instances::DescribeInstancesError;
+    use aws_sdk_rds::operation::describe_db_clusters::DescribeDBClustersError;
+
+    fn ec2_error(code: &str) -> SdkError<DescribeInstancesError, ()> {
+        let meta = ErrorMetadata::builder()
+            .code(code)
+            .message("from the service")
+            .build();
+        SdkError::service_error(DescribeInstancesError::generic(meta), ())
+    }
+
+    #[test]
+    fn service_error_codes_become_spoken_kinds() {
+        assert_eq!(
+            classify(ec2_error("UnauthorizedOperation"), "ec2:DescribeInstances"),
+            InventoryError::AccessDenied {
+                permission: "ec2:DescribeInstances"
+            }
+        );
+        assert_eq!(
+            classify(ec2_error("RequestLimitExceeded"), "ec2:DescribeInstances"),
+            InventoryError::Throttled
+        );
+        assert_eq!(
+            classify(ec2_error("InternalError"), "ec2:DescribeInstances"),
+            InventoryError::Failed("InternalError".into())
+        );
+    }
+
+    #[test]
+    fn rds_access_denied_names_the_rds_permission() {
+        let meta = ErrorMetadata::builder().code("AccessDenied").build();
+        let err: SdkError<DescribeDBClustersError, ()> =
+            SdkError::service_error(DescribeDBClustersError::generic(meta), ());
+        assert_eq!(
+            classify(err, "rds:DescribeDBClusters"),
+            InventoryError::AccessDenied {
+                permission: "rds:DescribeDBClusters"
+            }
+        );
+        let meta = ErrorMetadata::builder().code("ThrottlingException").build();
+        let err: SdkError<DescribeDBClustersError, ()> =
+            SdkError::service_error(DescribeDBClustersError::generic(meta), ());
+        assert_eq!(
+            classify(err, "rds:DescribeDBClusters"),
+            InventoryError::Throttled
+        );
+    }
+}
