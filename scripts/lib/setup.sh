@@ -26,7 +26,23 @@ setup_virtual_alexa() {
   (cd "$dir" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
 }
 
-setup_test_tools() {
+# cfn-lint for the SAM template (pinned: later versions stop translating SAM) and
+# cargo-lambda for local Lambda runs and arm64 builds (it brings zig along).
+setup_deploy_tools() {
   setup_moto
+  if [ ! -x "$VENV/bin/cfn-lint" ] || ! "$VENV/bin/cfn-lint" --version 2>/dev/null | grep -q '1.53.3'; then
+    echo "==> installing cfn-lint 1.53.3 into $VENV"
+    "$VENV/bin/pip" install --quiet --disable-pip-version-check 'cfn-lint==1.53.3'
+  fi
+  if [ ! -x "$VENV/bin/cargo-lambda" ]; then
+    echo "==> installing cargo-lambda into $VENV"
+    "$VENV/bin/pip" install --quiet --disable-pip-version-check 'cargo-lambda==1.9.2'
+  fi
+  export PATH="$VENV/bin:$PATH"
+}
+
+setup_test_tools() {
+  setup_deploy_tools
   export MOTO_SERVER="$VENV/bin/moto_server"
+  export CFN_LINT="$VENV/bin/cfn-lint"
 }

@@ -4,6 +4,10 @@ use crate::inventory::Timing;
 use crate::skill::SkillIds;
 use std::time::Duration;
 
+/// When the Lambda host answers with an apology: under the function's 7 s timeout
+/// (template.yaml) and Alexa's 8 s, above the 5.5 s the AWS fan-out may take.
+pub const LAMBDA_DEADLINE: Duration = Duration::from_millis(6500);
+
 /// What the environment configures.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {

@@ -6,13 +6,9 @@ use clap::{Parser, Subcommand};
 use std::io::Read;
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::time::Duration;
-use voiceops_skill::config::Config;
+use voiceops_skill::config::{Config, LAMBDA_DEADLINE};
 use voiceops_skill::inventory::{AwsInventory, Inventory};
 use voiceops_skill::skill::{self, SkillIds, VoiceOps};
-
-/// Alexa's limit is about 8 s; answer with an apology a little before it.
-const LAMBDA_DEADLINE: Duration = Duration::from_millis(7200);
 
 #[derive(Parser)]
 #[command(
