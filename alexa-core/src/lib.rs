@@ -46,6 +46,7 @@ extern crate self as alexa_core;
 pub mod builtin;
 pub mod extract;
 pub mod hosting;
+pub mod interaction_model;
 pub mod limits;
 pub mod model;
 pub mod ssml;

@@ -1,0 +1,218 @@
+//! Reading a skill package from disk.
+
+use serde::Deserialize;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// A skill package: the manifest and one interaction model per locale.
+#[derive(Debug, Clone)]
+pub struct SkillPackage {
+    /// `skill.json`, as JSON (its schema is large; the check reads what it needs).
+    pub manifest: Option<(PathBuf, Value)>,
+    /// Models by locale, sorted by locale.
+    pub models: Vec<LocaleModel>,
+}
+
+/// One locale's model and where it came from.
+#[derive(Debug, Clone)]
+pub struct LocaleModel {
+    /// e.g. `en-US`.
+    pub locale: String,
+    /// The file it was read from.
+    pub path: PathBuf,
+    /// Its content.
+    pub model: InteractionModel,
+}
+
+/// Why a package could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum PackageError {
+    /// A file could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// A file is not valid JSON of the expected shape.
+    #[error("{path}: {source}")]
+    Json {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: serde_json::Error,
+    },
+}
+
+/// `{ "interactionModel": { "languageModel": ..., "dialog"?, "prompts"? } }`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InteractionModel {
+    /// Invocation name, intents and slot types.
+    pub language_model: LanguageModel,
+    /// The dialog model, if any.
+    #[serde(default)]
+    pub dialog: Option<Value>,
+    /// Prompts for the dialog model.
+    #[serde(default)]
+    pub prompts: Option<Value>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ModelFile {
+    interaction_model: InteractionModel,
+}
+
+/// `languageModel`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LanguageModel {
+    /// What users say to open the skill, e.g. `voice ops`.
+    pub invocation_name: String,
+    /// Intents with their slots and sample utterances.
+    #[serde(default)]
+    pub intents: Vec<IntentDef>,
+    /// Custom slot types.
+    #[serde(default)]
+    pub types: Vec<SlotTypeDef>,
+}
+
+/// An intent of the model.
+#[derive(Debug, Clone, Deserialize)]
+pub struct IntentDef {
+    /// Its name.
+    pub name: String,
+    /// Declared slots.
+    #[serde(default)]
+    pub slots: Vec<SlotDef>,
+    /// Sample utterances, slots as `{name}`.
+    #[serde(default)]
+    pub samples: Vec<String>,
+}
+
+/// A declared slot.
+#[derive(Debug, Clone, Deserialize)]
+pub struct SlotDef {
+    /// Its name.
+    pub name: String,
+    /// Its type: `AMAZON.*` or a custom type of the model.
+    #[serde(rename = "type")]
+    pub slot_type: String,
+    /// Utterances that fill it during a dialog.
+    #[serde(default)]
+    pub samples: Vec<String>,
+}
+
+/// A custom slot type.
+#[derive(Debug, Clone, Deserialize)]
+pub struct SlotTypeDef {
+    /// Its name.
+    pub name: String,
+    /// Its values.
+    #[serde(default)]
+    pub values: Vec<SlotTypeValue>,
+}
+
+/// A value of a custom slot type.
+#[derive(Debug, Clone, Deserialize)]
+pub struct SlotTypeValue {
+    /// The id entity resolution reports, e.g. `eu-central-1`.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// The canonical value and its synonyms.
+    pub name: SlotValueName,
+}
+
+/// `{ value, synonyms }`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct SlotValueName {
+    /// The canonical value.
+    pub value: String,
+    /// Other ways to say it.
+    #[serde(default)]
+    pub synonyms: Vec<String>,
+}
+
+impl LanguageModel {
+    /// The intent of this name.
+    pub fn intent(&self, name: &str) -> Option<&IntentDef> {
+        self.intents.iter().find(|i| i.name == name)
+    }
+}
+
+fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, PackageError> {
+    let text = std::fs::read_to_string(path).map_err(|source| PackageError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    serde_json::from_str(&text).map_err(|source| PackageError::Json {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+impl InteractionModel {
+    /// Reads one model file.
+    pub fn load(path: &Path) -> Result<Self, PackageError> {
+        read_json::<ModelFile>(path).map(|f| f.interaction_model)
+    }
+}
+
+impl SkillPackage {
+    /// Reads `dir/skill.json` (if present) and every `dir/interactionModels/custom/*.json`.
+    ///
+    /// ```no_run
+    /// let package = alexa_core::interaction_model::SkillPackage::load("interaction-model/skill-package".as_ref())?;
+    /// # Ok::<(), alexa_core::interaction_model::PackageError>(())
+    /// ```
+    pub fn load(dir: &Path) -> Result<Self, PackageError> {
+        let manifest_path = dir.join("skill.json");
+        let manifest = if manifest_path.exists() {
+            Some((manifest_path.clone(), read_json::<Value>(&manifest_path)?))
+        } else {
+            None
+        };
+        let models_dir = dir.join("interactionModels/custom");
+        let entries = std::fs::read_dir(&models_dir).map_err(|source| PackageError::Io {
+            path: models_dir.clone(),
+            source,
+        })?;
+        let mut models = BTreeMap::new();
+        for entry in entries {
+            let path = entry
+                .map_err(|source| PackageError::Io {
+                    path: models_dir.clone(),
+                    source,
+                })?
+                .path();
+            if path.extension().is_some_and(|e| e == "json") {
+                let locale = path
+                    .file_stem()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned();
+                let model = InteractionModel::load(&path)?;
+                models.insert(
+                    locale.clone(),
+                    LocaleModel {
+                        locale,
+                        path,
+                        model,
+                    },
+                );
+            }
+        }
+        Ok(Self {
+            manifest,
+            models: models.into_values().collect(),
+        })
+    }
+
+    /// The model of one locale.
+    pub fn locale(&self, locale: &str) -> Option<&LocaleModel> {
+        self.models.iter().find(|m| m.locale == locale)
+    }
+}
