@@ -38,6 +38,58 @@ const NAMES: &[(&str, &str)] = &[
     ("sa-east-1", "Sao Paulo"),
 ];
 
+/// German names where they differ from the English ones.
+const GERMAN: &[(&str, &str)] = &[
+    ("us-east-1", "Nord-Virginia"),
+    ("us-west-1", "Nordkalifornien"),
+    ("af-south-1", "Kapstadt"),
+    ("ap-east-1", "Hongkong"),
+    ("ap-east-2", "Taipeh"),
+    ("ap-southeast-1", "Singapur"),
+    ("ap-southeast-6", "Neuseeland"),
+    ("ap-northeast-1", "Tokio"),
+    ("ca-central-1", "Kanada Zentral"),
+    ("eu-central-2", "Zürich"),
+    ("eu-west-1", "Irland"),
+    ("eu-south-1", "Mailand"),
+    ("eu-south-2", "Spanien"),
+    ("me-central-1", "den Vereinigten Arabischen Emiraten"),
+    ("mx-central-1", "Mexiko"),
+    ("sa-east-1", "São Paulo"),
+];
+
+/// The languages VoiceOps answers in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    /// English (every en-* locale).
+    En,
+    /// German (de-DE).
+    De,
+}
+
+impl Lang {
+    /// The language of a locale; English unless it is German.
+    pub fn from_locale(locale: &str) -> Self {
+        if locale.to_ascii_lowercase().starts_with("de") {
+            Lang::De
+        } else {
+            Lang::En
+        }
+    }
+}
+
+/// A region's name in `lang`.
+pub fn spoken_name_in(code: &str, lang: Lang) -> String {
+    match lang {
+        Lang::De => GERMAN
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map(|(_, name)| (*name).to_owned())
+            .unwrap_or_else(|| spoken_name(code)),
+        Lang::En => spoken_name(code),
+    }
+}
+
 /// Every region code this skill has a spoken name for.
 pub fn known_codes() -> impl Iterator<Item = &'static str> {
     NAMES.iter().map(|(code, _)| *code)
@@ -103,6 +155,14 @@ mod tests {
         assert_eq!(spoken_name("ap-south-3"), "Asia Pacific South 3");
         assert_eq!(spoken_name("eusc-de-east-1"), "Eusc De East 1");
         assert!(!spoken_name("ap-south-3").contains('-'));
+    }
+
+    #[test]
+    fn german_names_fall_back_to_english_where_they_agree() {
+        assert_eq!(spoken_name_in("eu-west-1", Lang::De), "Irland");
+        assert_eq!(spoken_name_in("eu-central-1", Lang::De), "Frankfurt");
+        assert_eq!(Lang::from_locale("de-DE"), Lang::De);
+        assert_eq!(Lang::from_locale("en-IN"), Lang::En);
     }
 
     #[test]

@@ -1,9 +1,10 @@
 //! The VoiceOps conversation: handlers wired to intents.
 
 use crate::inventory::{survey, Inventory, InventoryError, Survey, Timing};
+use crate::regions::Lang;
 use crate::slots::{CountArgs, Region, RegionArgs};
 use crate::speech::{self, Scope};
-use alexa_core::extract::{Envelope, SlotError, SlotRejection, Slots, State};
+use alexa_core::extract::{Envelope, Locale, SlotError, SlotRejection, Slots, State};
 use alexa_core::model::{Request, SessionEndedReason, SessionEndedRequest};
 use alexa_core::{builtin, BuildError, Response, Skill};
 use std::sync::Arc;
@@ -37,16 +38,18 @@ pub enum SkillIds {
 /// Builds the skill.
 pub fn build(state: VoiceOps, ids: SkillIds) -> Result<Skill<VoiceOps>, BuildError> {
     let builder = Skill::with_state(state)
-        .launch(|| async { speech::welcome() })
+        .launch(|Locale(l): Locale| async move { speech::welcome(Lang::from_locale(&l)) })
         .intent("CountInstancesIntent", count_instances)
         .intent("ListDatabasesIntent", list_databases)
         .intent("StatusReportIntent", status_report)
-        .intent(builtin::HELP, || async { speech::help() })
-        .intent(builtin::STOP, || async { speech::goodbye() })
-        .intent(builtin::CANCEL, || async { speech::goodbye() })
-        .intent(builtin::NAVIGATE_HOME, || async { speech::goodbye() })
-        .intent(builtin::FALLBACK, || async { speech::fallback() })
-        .fallback(|| async { speech::fallback() })
+        .intent(builtin::HELP, |Locale(l): Locale| async move {
+            speech::help(Lang::from_locale(&l))
+        })
+        .intent(builtin::STOP, goodbye)
+        .intent(builtin::CANCEL, goodbye)
+        .intent(builtin::NAVIGATE_HOME, goodbye)
+        .intent(builtin::FALLBACK, fallback)
+        .fallback(fallback)
         .session_ended(session_ended);
     match ids {
         SkillIds::Only(ids) => builder.skill_ids(ids),
@@ -55,15 +58,23 @@ pub fn build(state: VoiceOps, ids: SkillIds) -> Result<Skill<VoiceOps>, BuildErr
     .build()
 }
 
+async fn goodbye(Locale(locale): Locale) -> Response {
+    speech::goodbye(Lang::from_locale(&locale))
+}
+
+async fn fallback(Locale(locale): Locale) -> Response {
+    speech::fallback(Lang::from_locale(&locale))
+}
+
 /// A slot rejection as VoiceOps answers it: an unknown region is named back.
-fn rejected(rejection: SlotRejection) -> Response {
+fn rejected(lang: Lang, rejection: SlotRejection) -> Response {
     match rejection.error {
         SlotError::Unresolved { spoken } | SlotError::Invalid { spoken, .. }
             if rejection.slot == "region" =>
         {
-            speech::unknown_region(&spoken)
+            speech::unknown_region(lang, &spoken)
         }
-        _ => speech::fallback(),
+        _ => speech::fallback(lang),
     }
 }
 
@@ -81,52 +92,58 @@ async fn regions_for(
 async fn count_instances(
     args: Result<Slots<CountArgs>, SlotRejection>,
     State(app): State<VoiceOps>,
+    Locale(locale): Locale,
 ) -> Response {
+    let lang = Lang::from_locale(&locale);
     let Slots(args) = match args {
         Ok(args) => args,
-        Err(rejection) => return rejected(rejection),
+        Err(rejection) => return rejected(lang, rejection),
     };
     let (scope, regions) = match regions_for(&app, args.region).await {
         Ok(found) => found,
-        Err(error) => return Response::tell(speech::failure(&error)),
+        Err(error) => return Response::tell(speech::failure(lang, &error)),
     };
     let found = survey(&app.inventory, &regions, app.timing, |inv, region| {
         inv.count_instances(region)
     })
     .await;
-    speech::instance_counts(args.state, &scope, &found)
+    speech::instance_counts(lang, args.state, &scope, &found)
 }
 
 async fn list_databases(
     args: Result<Slots<RegionArgs>, SlotRejection>,
     State(app): State<VoiceOps>,
+    Locale(locale): Locale,
 ) -> Response {
+    let lang = Lang::from_locale(&locale);
     let Slots(args) = match args {
         Ok(args) => args,
-        Err(rejection) => return rejected(rejection),
+        Err(rejection) => return rejected(lang, rejection),
     };
     let (scope, regions) = match regions_for(&app, args.region).await {
         Ok(found) => found,
-        Err(error) => return Response::tell(speech::failure(&error)),
+        Err(error) => return Response::tell(speech::failure(lang, &error)),
     };
     let found = survey(&app.inventory, &regions, app.timing, |inv, region| {
         inv.list_databases(region)
     })
     .await;
-    speech::databases(&scope, &found)
+    speech::databases(lang, &scope, &found)
 }
 
 async fn status_report(
     args: Result<Slots<RegionArgs>, SlotRejection>,
     State(app): State<VoiceOps>,
+    Locale(locale): Locale,
 ) -> Response {
+    let lang = Lang::from_locale(&locale);
     let Slots(args) = match args {
         Ok(args) => args,
-        Err(rejection) => return rejected(rejection),
+        Err(rejection) => return rejected(lang, rejection),
     };
     let (scope, regions) = match regions_for(&app, args.region).await {
         Ok(found) => found,
-        Err(error) => return Response::tell(speech::failure(&error)),
+        Err(error) => return Response::tell(speech::failure(lang, &error)),
     };
     let (instances, dbs): (Survey<_>, Survey<_>) = tokio::join!(
         survey(&app.inventory, &regions, app.timing, |inv, region| inv
@@ -134,7 +151,7 @@ async fn status_report(
         survey(&app.inventory, &regions, app.timing, |inv, region| inv
             .list_databases(region)),
     );
-    speech::status_report(&scope, &instances, &dbs)
+    speech::status_report(lang, &scope, &instances, &dbs)
 }
 
 /// Logs why the session ended; Alexa ignores any answer, so there is none.

@@ -1,8 +1,9 @@
-//! Everything VoiceOps says. Handlers pass numbers in; sentences come out. Plural rules,
-//! region names and error wording live here, not in handler code.
+//! Everything VoiceOps says, in English and German. Handlers pass numbers in; sentences
+//! come out. Plural rules, region names and error wording live here, not in handler code;
+//! each answer keeps its English and German sentences side by side.
 
 use crate::inventory::{Database, InventoryError, StateCounts, Survey};
-use crate::regions::spoken_name;
+use crate::regions::{spoken_name_in, Lang};
 use crate::slots::InstanceState;
 use alexa_core::ssml::Ssml;
 use alexa_core::Response;
@@ -16,70 +17,103 @@ pub enum Scope {
     Region(String),
 }
 
-impl Scope {
-    fn suffix(&self) -> String {
-        match self {
-            Scope::AllRegions => String::new(),
-            Scope::Region(code) => format!(" in {}", spoken_name(code)),
-        }
+/// What to ask, said by welcome, help and fallback.
+fn what_to_ask(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "You can ask how many instances are running, how many are stopped in a region like Frankfurt, or what databases you have.",
+        Lang::De => "Sie können fragen, wie viele Instanzen laufen, wie viele in einer Region wie Frankfurt gestoppt sind, oder welche Datenbanken Sie haben.",
     }
 }
 
-const WHAT_TO_ASK: &str =
-    "You can ask how many instances are running, how many are stopped in a region like Frankfurt, or what databases you have.";
-const REPROMPT: &str = "What would you like to know?";
+fn what_now(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "What would you like to know?",
+        Lang::De => "Was möchten Sie wissen?",
+    }
+}
 
 /// The welcome: what to ask, and listening.
-pub fn welcome() -> Response {
+pub fn welcome(lang: Lang) -> Response {
+    let greeting = match lang {
+        Lang::En => "Welcome to Voice Ops.",
+        Lang::De => "Willkommen bei Voice Ops.",
+    };
     Response::ask(
-        format!("Welcome to Voice Ops. {WHAT_TO_ASK} {REPROMPT}"),
-        format!("{WHAT_TO_ASK} {REPROMPT}"),
+        format!("{greeting} {} {}", what_to_ask(lang), what_now(lang)),
+        format!("{} {}", what_to_ask(lang), what_now(lang)),
     )
 }
 
 /// Help: what to ask, and listening.
-pub fn help() -> Response {
+pub fn help(lang: Lang) -> Response {
+    let report = match lang {
+        Lang::En => "You can also ask for a status report.",
+        Lang::De => "Sie können auch nach einem Statusbericht fragen.",
+    };
     Response::ask(
-        format!("{WHAT_TO_ASK} You can also ask for a status report. {REPROMPT}"),
-        REPROMPT,
+        format!("{} {report} {}", what_to_ask(lang), what_now(lang)),
+        what_now(lang),
     )
 }
 
 /// Stop, cancel, going home.
-pub fn goodbye() -> Response {
-    Response::tell("Goodbye.")
+pub fn goodbye(lang: Lang) -> Response {
+    Response::tell(match lang {
+        Lang::En => "Goodbye.",
+        Lang::De => "Auf Wiedersehen.",
+    })
 }
 
 /// An utterance the model could not place.
-pub fn fallback() -> Response {
-    Response::ask(
-        format!("Sorry, Voice Ops can't help with that. {WHAT_TO_ASK}"),
-        REPROMPT,
-    )
+pub fn fallback(lang: Lang) -> Response {
+    let sorry = match lang {
+        Lang::En => "Sorry, Voice Ops can't help with that.",
+        Lang::De => "Dabei kann Voice Ops leider nicht helfen.",
+    };
+    Response::ask(format!("{sorry} {}", what_to_ask(lang)), what_now(lang))
 }
 
 /// A region the model could not resolve: named back, never guessed.
-pub fn unknown_region(spoken: &str) -> Response {
-    Response::ask(
-        format!("I don't know the region {spoken}. Try a city like Frankfurt, or a name like e u west one. Which region?"),
-        "Which region?",
-    )
-}
-
-/// "no instances", "one instance", "87 instances".
-pub fn quantity(n: u64, noun: &str) -> String {
-    match n {
-        0 => format!("no {noun}s"),
-        1 => format!("one {noun}"),
-        n => format!("{n} {noun}s"),
+pub fn unknown_region(lang: Lang, spoken: &str) -> Response {
+    match lang {
+        Lang::En => Response::ask(
+            format!("I don't know the region {spoken}. Try a city like Frankfurt, or a name like e u west one. Which region?"),
+            "Which region?",
+        ),
+        Lang::De => Response::ask(
+            format!("Die Region {spoken} kenne ich nicht. Nennen Sie eine Stadt wie Frankfurt oder einen Namen wie e u west eins. Welche Region?"),
+            "Welche Region?",
+        ),
     }
 }
 
-fn verb(n: u64) -> &'static str {
-    if n == 1 {
-        "is"
-    } else {
-        "are"
+/// The nouns VoiceOps counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Noun {
+    /// EC2 instances.
+    Instance,
+    /// Databases.
+    Database,
+    /// AWS regions.
+    Region,
+}
+
+/// "no instances", "one instance", "87 instances"; "keine Instanzen", "eine Instanz".
+pub fn quantity(lang: Lang, n: u64, noun: Noun) -> String {
+    let (one, many) = match (lang, noun) {
+        (Lang::En, Noun::Instance) => ("instance", "instances"),
+        (Lang::En, Noun::Database) => ("database", "databases"),
+        (Lang::En, Noun::Region) => ("region", "regions"),
+        (Lang::De, Noun::Instance) => ("Instanz", "Instanzen"),
+        (Lang::De, Noun::Database) => ("Datenbank", "Datenbanken"),
+        (Lang::De, Noun::Region) => ("Region", "Regionen"),
+    };
+    match (lang, n) {
+        (Lang::En, 0) => format!("no {many}"),
+        (Lang::En, 1) => format!("one {one}"),
+        (Lang::De, 0) => format!("keine {many}"),
+        (Lang::De, 1) => format!("eine {one}"),
+        (_, n) => format!("{n} {many}"),
     }
 }
 
@@ -92,32 +126,43 @@ fn sentence(text: String) -> String {
     }
 }
 
-/// "a", "a and b", "a, b and c".
-pub fn list(items: &[String]) -> String {
+/// "a", "a and b", "a, b and c" ("und" in German).
+pub fn list(lang: Lang, items: &[String]) -> String {
+    let and = match lang {
+        Lang::En => "and",
+        Lang::De => "und",
+    };
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => format!("{} {and} {last}", init.join(", ")),
     }
 }
 
 /// What a failure sounds like when it stopped the whole answer.
-pub fn failure(error: &InventoryError) -> String {
-    match error {
-        InventoryError::NoCredentials => {
-            "I couldn't find any AWS credentials, so I can't see your account. Check the skill's role or your AWS profile.".into()
-        }
-        InventoryError::NoRegion => {
-            "I don't know which AWS region to start from. Set a default region for the skill.".into()
-        }
-        InventoryError::AccessDenied { permission } => format!(
+pub fn failure(lang: Lang, error: &InventoryError) -> String {
+    use InventoryError::*;
+    match (lang, error) {
+        (Lang::En, NoCredentials) => "I couldn't find any AWS credentials, so I can't see your account. Check the skill's role or your AWS profile.".into(),
+        (Lang::De, NoCredentials) => "Ich habe keine AWS-Zugangsdaten gefunden und kann Ihr Konto nicht sehen. Prüfen Sie die Rolle des Skills oder Ihr AWS-Profil.".into(),
+        (Lang::En, NoRegion) => "I don't know which AWS region to start from. Set a default region for the skill.".into(),
+        (Lang::De, NoRegion) => "Ich weiß nicht, mit welcher AWS-Region ich beginnen soll. Legen Sie eine Standardregion für den Skill fest.".into(),
+        (Lang::En, AccessDenied { permission }) => format!(
             "I'm not allowed to read that. The skill's role needs the permission {}.",
             spoken_permission(permission)
         ),
-        InventoryError::Throttled => "AWS is throttling my requests right now. Please try again in a minute.".into(),
-        InventoryError::Timeout => "AWS took too long to answer. Please try again.".into(),
-        InventoryError::Unreachable(_) => "I couldn't reach AWS. Please try again later.".into(),
-        InventoryError::Failed(_) => "Something went wrong while talking to AWS. Please try again later.".into(),
+        (Lang::De, AccessDenied { permission }) => format!(
+            "Das darf ich nicht lesen. Die Rolle des Skills braucht die Berechtigung {}.",
+            spoken_permission(permission)
+        ),
+        (Lang::En, Throttled) => "AWS is throttling my requests right now. Please try again in a minute.".into(),
+        (Lang::De, Throttled) => "AWS drosselt meine Anfragen gerade. Bitte versuchen Sie es in einer Minute noch einmal.".into(),
+        (Lang::En, Timeout) => "AWS took too long to answer. Please try again.".into(),
+        (Lang::De, Timeout) => "AWS hat zu lange gebraucht. Bitte versuchen Sie es noch einmal.".into(),
+        (Lang::En, Unreachable(_)) => "I couldn't reach AWS. Please try again later.".into(),
+        (Lang::De, Unreachable(_)) => "Ich konnte AWS nicht erreichen. Bitte versuchen Sie es später noch einmal.".into(),
+        (Lang::En, Failed(_)) => "Something went wrong while talking to AWS. Please try again later.".into(),
+        (Lang::De, Failed(_)) => "Bei der Abfrage von AWS ist etwas schiefgegangen. Bitte versuchen Sie es später noch einmal.".into(),
     }
 }
 
@@ -143,64 +188,98 @@ fn spoken_permission(permission: &str) -> String {
 }
 
 /// "I couldn't reach 2 regions: Sao Paulo and Mumbai." (empty when all answered)
-pub fn unreached(failed: &[(String, InventoryError)]) -> String {
+pub fn unreached(lang: Lang, failed: &[(String, InventoryError)]) -> String {
     if failed.is_empty() {
         return String::new();
     }
-    let names: Vec<String> = failed.iter().map(|(code, _)| spoken_name(code)).collect();
-    let count = quantity(failed.len() as u64, "region");
-    if names.len() > 5 {
-        format!(
-            " I couldn't reach {count}, including {}.",
-            list(&names[..3])
-        )
+    let names: Vec<String> = failed
+        .iter()
+        .map(|(code, _)| spoken_name_in(code, lang))
+        .collect();
+    let count = quantity(lang, failed.len() as u64, Noun::Region);
+    let shown = if names.len() > 5 {
+        &names[..3]
     } else {
-        format!(" I couldn't reach {count}: {}.", list(&names))
+        &names[..]
+    };
+    match (lang, names.len() > 5) {
+        (Lang::En, true) => format!(
+            " I couldn't reach {count}, including {}.",
+            list(lang, shown)
+        ),
+        (Lang::En, false) => format!(" I couldn't reach {count}: {}.", list(lang, shown)),
+        (Lang::De, true) => format!(
+            " Ich konnte {count} nicht erreichen, darunter {}.",
+            list(lang, shown)
+        ),
+        (Lang::De, false) => format!(
+            " Ich konnte {count} nicht erreichen: {}.",
+            list(lang, shown)
+        ),
     }
 }
 
 /// When nothing answered: the shared reason, or that no region could be reached.
-fn nothing_answered<T>(survey: &Survey<T>) -> Option<Response> {
+fn nothing_answered<T>(lang: Lang, survey: &Survey<T>) -> Option<Response> {
     if !survey.found.is_empty() {
         return None;
     }
+    let tried = survey.failed.len();
     let text = match survey.common_failure() {
-        _ if survey.failed.is_empty() => "I didn't find any regions to check.".to_owned(),
+        _ if tried == 0 => match lang {
+            Lang::En => "I didn't find any regions to check.".to_owned(),
+            Lang::De => "Ich habe keine Regionen zum Prüfen gefunden.".to_owned(),
+        },
         Some(error)
             if !matches!(
                 error,
                 InventoryError::Timeout | InventoryError::Unreachable(_)
             ) =>
         {
-            failure(error)
+            failure(lang, error)
         }
-        _ => format!(
-            "I couldn't reach any of the {} I tried.",
-            quantity(survey.failed.len() as u64, "region")
-        ),
+        _ => match lang {
+            Lang::En => format!(
+                "I couldn't reach any of the {} I tried.",
+                quantity(lang, tried as u64, Noun::Region)
+            ),
+            Lang::De => {
+                format!("Ich konnte keine der {tried} Regionen erreichen, die ich gefragt habe.")
+            }
+        },
     };
     Some(Response::tell(text))
 }
 
 /// Regions with a nonzero count, largest first: "73 in North Virginia".
-fn breakdown(per_region: &[(String, u64)]) -> Vec<String> {
-    let mut rows: Vec<&(String, u64)> = per_region.iter().filter(|(_, n)| *n > 0).collect();
-    rows.sort_by(|a, b| {
-        b.1.cmp(&a.1)
-            .then_with(|| spoken_name(&a.0).cmp(&spoken_name(&b.0)))
-    });
-    rows.iter()
-        .map(|(code, n)| format!("{n} in {}", spoken_name(code)))
+fn breakdown(lang: Lang, per_region: &[(String, u64)]) -> Vec<String> {
+    let mut rows: Vec<(String, u64)> = per_region
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(code, n)| (spoken_name_in(code, lang), *n))
+        .collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    rows.into_iter()
+        .map(|(name, n)| format!("{n} in {name}"))
         .collect()
+}
+
+/// "in Frankfurt" / "in 3 regions" and friends, for one language.
+fn place(lang: Lang, scope: &Scope) -> String {
+    match scope {
+        Scope::AllRegions => String::new(),
+        Scope::Region(code) => format!(" in {}", spoken_name_in(code, lang)),
+    }
 }
 
 /// The answer to "how many instances are running / stopped / do I have".
 pub fn instance_counts(
+    lang: Lang,
     state: Option<InstanceState>,
     scope: &Scope,
     survey: &Survey<StateCounts>,
 ) -> Response {
-    if let Some(response) = nothing_answered(survey) {
+    if let Some(response) = nothing_answered(lang, survey) {
         return response;
     }
     let mut total = StateCounts::default();
@@ -208,91 +287,140 @@ pub fn instance_counts(
         total += *counts;
     }
     let text = match state {
-        Some(state) => {
-            let pick = |c: &StateCounts| match state {
-                InstanceState::Running => c.running,
-                InstanceState::Stopped => c.stopped,
-            };
-            let n = pick(&total);
+        Some(state) => one_state(lang, state, scope, survey, &total),
+        None => all_states(lang, scope, survey, &total),
+    };
+    Response::tell(format!(
+        "{}{}",
+        sentence(text),
+        unreached(lang, &survey.failed)
+    ))
+}
+
+fn one_state(
+    lang: Lang,
+    state: InstanceState,
+    scope: &Scope,
+    survey: &Survey<StateCounts>,
+    total: &StateCounts,
+) -> String {
+    let pick = |c: &StateCounts| match state {
+        InstanceState::Running => c.running,
+        InstanceState::Stopped => c.stopped,
+    };
+    let n = pick(total);
+    let per_region: Vec<(String, u64)> = survey
+        .found
+        .iter()
+        .map(|(r, c)| (r.clone(), pick(c)))
+        .collect();
+    let regions = breakdown(lang, &per_region);
+    let only_region = per_region
+        .iter()
+        .find(|(_, c)| *c > 0)
+        .map(|(r, _)| spoken_name_in(r, lang))
+        .unwrap_or_default();
+    let qty = quantity(lang, n, Noun::Instance);
+    match lang {
+        Lang::En => {
+            let verb = if n == 1 { "is" } else { "are" };
             let word = state.word();
-            let per_region: Vec<(String, u64)> = survey
-                .found
-                .iter()
-                .map(|(r, c)| (r.clone(), pick(c)))
-                .collect();
-            let regions = breakdown(&per_region);
             match (scope, regions.len()) {
                 (Scope::Region(_), _) | (Scope::AllRegions, 0) => {
-                    format!(
-                        "{} {} {word}{}.",
-                        quantity(n, "instance"),
-                        verb(n),
-                        scope.suffix()
-                    )
+                    format!("{qty} {verb} {word}{}.", place(lang, scope))
+                }
+                (Scope::AllRegions, 1) if n == 1 => {
+                    format!("one instance is {word}, in {only_region}.")
                 }
                 (Scope::AllRegions, 1) => {
-                    let region = spoken_name(
-                        &per_region
-                            .iter()
-                            .find(|(_, c)| *c > 0)
-                            .map(|(r, _)| r.clone())
-                            .unwrap_or_default(),
-                    );
-                    if n == 1 {
-                        format!("one instance is {word}, in {region}.")
-                    } else {
-                        format!("{n} instances are {word}, all in {region}.")
-                    }
+                    format!("{n} instances are {word}, all in {only_region}.")
                 }
-                (Scope::AllRegions, k) => {
-                    format!(
-                        "{n} instances are {word} across {k} regions: {}.",
-                        list(&regions)
-                    )
-                }
-            }
-        }
-        None => {
-            let regions_with_any =
-                survey.found.iter().filter(|(_, c)| c.total() > 0).count() as u64;
-            let whole = total.total();
-            let where_ = match scope {
-                Scope::Region(_) => scope.suffix(),
-                Scope::AllRegions if regions_with_any > 1 => {
-                    format!(" across {regions_with_any} regions")
-                }
-                Scope::AllRegions => String::new(),
-            };
-            let states: Vec<(u64, &str)> = [
-                (total.running, "running"),
-                (total.stopped, "stopped"),
-                (total.other, "starting or stopping"),
-            ]
-            .into_iter()
-            .filter(|(n, _)| *n > 0)
-            .collect();
-            match states.as_slice() {
-                [] => format!("you have no instances{}.", scope.suffix()),
-                [(1, state)] => format!("you have one instance{where_}, and it is {state}."),
-                [(_, state)] => format!(
-                    "you have {}{where_}, all {state}.",
-                    quantity(whole, "instance")
+                (Scope::AllRegions, k) => format!(
+                    "{n} instances are {word} across {k} regions: {}.",
+                    list(lang, &regions)
                 ),
-                several => {
-                    let parts: Vec<String> = several
-                        .iter()
-                        .map(|(n, state)| format!("{n} {state}"))
-                        .collect();
-                    format!(
-                        "you have {}{where_}: {}.",
-                        quantity(whole, "instance"),
-                        list(&parts)
-                    )
-                }
             }
         }
+        Lang::De => {
+            // "laufen" / "läuft"; "sind ... gestoppt" / "ist ... gestoppt".
+            let (verb, participle) = match (state, n) {
+                (InstanceState::Running, 1) | (InstanceState::Running, 0) => ("läuft", ""),
+                (InstanceState::Running, _) => ("laufen", ""),
+                (InstanceState::Stopped, 1) | (InstanceState::Stopped, 0) => ("ist", " gestoppt"),
+                (InstanceState::Stopped, _) => ("sind", " gestoppt"),
+            };
+            let qty = if n == 0 {
+                "keine Instanz".to_owned()
+            } else {
+                qty
+            };
+            match (scope, regions.len()) {
+                (Scope::Region(code), _) => format!(
+                    "in {} {verb} {qty}{participle}.",
+                    spoken_name_in(code, lang)
+                ),
+                (Scope::AllRegions, 0) => format!("es {verb} {qty}{participle}."),
+                (Scope::AllRegions, 1) if n == 1 => {
+                    format!("es {verb} eine Instanz{participle}, in {only_region}.")
+                }
+                (Scope::AllRegions, 1) => {
+                    format!("es {verb} {qty}{participle}, alle in {only_region}.")
+                }
+                (Scope::AllRegions, k) => format!(
+                    "in {k} Regionen {verb} {qty}{participle}: {}.",
+                    list(lang, &regions)
+                ),
+            }
+        }
+    }
+}
+
+fn all_states(
+    lang: Lang,
+    scope: &Scope,
+    survey: &Survey<StateCounts>,
+    total: &StateCounts,
+) -> String {
+    let regions_with_any = survey.found.iter().filter(|(_, c)| c.total() > 0).count();
+    let whole = total.total();
+    let where_ = match (scope, regions_with_any > 1, lang) {
+        (Scope::Region(_), _, _) => place(lang, scope),
+        (Scope::AllRegions, true, Lang::En) => format!(" across {regions_with_any} regions"),
+        (Scope::AllRegions, true, Lang::De) => format!(" in {regions_with_any} Regionen"),
+        (Scope::AllRegions, false, _) => String::new(),
     };
-    Response::tell(format!("{}{}", sentence(text), unreached(&survey.failed)))
+    let words: [&str; 3] = match lang {
+        Lang::En => ["running", "stopped", "starting or stopping"],
+        Lang::De => ["laufend", "gestoppt", "startend oder stoppend"],
+    };
+    let states: Vec<(u64, &str)> = [
+        (total.running, words[0]),
+        (total.stopped, words[1]),
+        (total.other, words[2]),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .collect();
+    let qty = quantity(lang, whole, Noun::Instance);
+    match (lang, states.as_slice()) {
+        (Lang::En, []) => format!("you have no instances{}.", place(lang, scope)),
+        (Lang::En, [(1, state)]) => format!("you have one instance{where_}, and it is {state}."),
+        (Lang::En, [(_, state)]) => format!("you have {qty}{where_}, all {state}."),
+        (Lang::De, []) => format!("Sie haben keine Instanzen{}.", place(lang, scope)),
+        (Lang::De, [(1, state)]) => format!("Sie haben eine Instanz{where_}, und sie ist {state}."),
+        (Lang::De, [(_, state)]) => format!("Sie haben {qty}{where_}, alle {state}."),
+        (_, several) => {
+            let parts: Vec<String> = several
+                .iter()
+                .map(|(n, state)| format!("{n} {state}"))
+                .collect();
+            let have = match lang {
+                Lang::En => "you have",
+                Lang::De => "Sie haben",
+            };
+            format!("{have} {qty}{where_}: {}.", list(lang, &parts))
+        }
+    }
 }
 
 /// How many databases to name before "and N more".
@@ -312,20 +440,36 @@ fn spoken_engine(engine: &str) -> String {
     }
 }
 
-fn describe(db: &Database) -> String {
+fn spoken_status(lang: Lang, status: &str) -> String {
+    match (lang, status) {
+        (Lang::De, "available") => "verfügbar".into(),
+        (Lang::De, "stopped") => "gestoppt".into(),
+        (Lang::De, "creating") => "wird erstellt".into(),
+        (Lang::De, "starting") => "startet".into(),
+        (Lang::De, "stopping") => "wird gestoppt".into(),
+        (_, other) => other.replace('-', " "),
+    }
+}
+
+fn describe(lang: Lang, db: &Database) -> String {
     let kind = if db.is_cluster { " cluster" } else { "" };
+    let kind = if lang == Lang::De && db.is_cluster {
+        " Cluster"
+    } else {
+        kind
+    };
     format!(
         "{}, {}{kind}, {}",
         db.name,
         spoken_engine(&db.engine),
-        db.status.replace('-', " ")
+        spoken_status(lang, &db.status)
     )
 }
 
 /// The answer to "what databases do I have": how many, the first few by name with engine
 /// and status, and the full list in a card. Names are escaped into SSML.
-pub fn databases(scope: &Scope, survey: &Survey<Vec<Database>>) -> Response {
-    if let Some(response) = nothing_answered(survey) {
+pub fn databases(lang: Lang, scope: &Scope, survey: &Survey<Vec<Database>>) -> Response {
+    if let Some(response) = nothing_answered(lang, survey) {
         return response;
     }
     let mut all: Vec<(&String, &Database)> = survey
@@ -336,69 +480,80 @@ pub fn databases(scope: &Scope, survey: &Survey<Vec<Database>>) -> Response {
     all.sort_by_cached_key(|(region, d)| (d.name.to_lowercase(), (*region).clone()));
     let n = all.len() as u64;
     let regions_with_any = survey.found.iter().filter(|(_, d)| !d.is_empty()).count();
-    let where_ = match scope {
-        Scope::Region(_) => scope.suffix(),
-        Scope::AllRegions if regions_with_any > 1 => format!(" across {regions_with_any} regions"),
-        Scope::AllRegions => String::new(),
+    let where_ = match (scope, regions_with_any > 1, lang) {
+        (Scope::Region(_), _, _) => place(lang, scope),
+        (Scope::AllRegions, true, Lang::En) => format!(" across {regions_with_any} regions"),
+        (Scope::AllRegions, true, Lang::De) => format!(" in {regions_with_any} Regionen"),
+        (Scope::AllRegions, false, _) => String::new(),
     };
-    let mut ssml = Ssml::builder();
-    if n == 0 {
-        ssml = ssml.text(&format!("You have no databases{}.", scope.suffix()));
+    let have = match lang {
+        Lang::En => "You have",
+        Lang::De => "Sie haben",
+    };
+    let body = if n == 0 {
+        format!(
+            "{have} {}{}.",
+            quantity(lang, 0, Noun::Database),
+            place(lang, scope)
+        )
     } else {
         let named: Vec<String> = all
             .iter()
             .take(DATABASES_SPOKEN)
-            .map(|(_, d)| describe(d))
+            .map(|(_, d)| describe(lang, d))
             .collect();
         let more = all.len().saturating_sub(DATABASES_SPOKEN);
-        let mut body = format!(
-            "You have {}{where_}: {}",
-            quantity(n, "database"),
+        let tail = match (lang, more) {
+            (_, 0) => ".".to_owned(),
+            (Lang::En, more) => format!("; and {more} more. The full list is in the Alexa app."),
+            (Lang::De, more) => {
+                format!("; und {more} weitere. Die vollständige Liste steht in der Alexa-App.")
+            }
+        };
+        format!(
+            "{have} {}{where_}: {}{tail}",
+            quantity(lang, n, Noun::Database),
             named.join("; ")
-        );
-        if more > 0 {
-            body.push_str(&format!(
-                "; and {more} more. The full list is in the Alexa app."
-            ));
-        } else {
-            body.push('.');
-        }
-        ssml = ssml.text(&body);
-    }
-    ssml = ssml.text(&unreached(&survey.failed));
-    let response = Response::tell(ssml.build());
+        )
+    };
+    let ssml = Ssml::builder()
+        .text(&body)
+        .text(&unreached(lang, &survey.failed))
+        .build();
+    let response = Response::tell(ssml);
     if n == 0 {
         return response;
     }
+    let (title, instance, cluster) = match lang {
+        Lang::En => ("Databases", "instance", "Aurora cluster"),
+        Lang::De => ("Datenbanken", "Instanz", "Aurora-Cluster"),
+    };
     let lines: Vec<String> = all
         .iter()
         .map(|(region, d)| {
-            let kind = if d.is_cluster {
-                "Aurora cluster"
-            } else {
-                "instance"
-            };
+            let kind = if d.is_cluster { cluster } else { instance };
             format!(
                 "{} — {} {kind}, {} — {}",
                 d.name,
                 d.engine,
                 d.status,
-                spoken_name(region)
+                spoken_name_in(region, lang)
             )
         })
         .collect();
-    response.standard_card(format!("Databases ({n})"), lines.join("\n"), None)
+    response.standard_card(format!("{title} ({n})"), lines.join("\n"), None)
 }
 
 /// Instances and databases in one answer.
 pub fn status_report(
+    lang: Lang,
     scope: &Scope,
     instances: &Survey<StateCounts>,
     dbs: &Survey<Vec<Database>>,
 ) -> Response {
     if instances.found.is_empty() && dbs.found.is_empty() {
-        return nothing_answered(instances)
-            .unwrap_or_else(|| Response::tell(failure(&InventoryError::Timeout)));
+        return nothing_answered(lang, instances)
+            .unwrap_or_else(|| Response::tell(failure(lang, &InventoryError::Timeout)));
     }
     let mut total = StateCounts::default();
     for (_, c) in &instances.found {
@@ -410,43 +565,70 @@ pub fn status_report(
         .iter()
         .flat_map(|(_, d)| d)
         .filter(|d| d.status == "available")
-        .count() as u64;
-    let place = match scope {
-        Scope::Region(code) => format!("In {}", spoken_name(code)),
-        Scope::AllRegions => format!(
-            "Across {}",
-            quantity(instances.found.len().max(dbs.found.len()) as u64, "region")
-        ),
-    };
-    let stopped = match total.stopped {
-        0 => "none are stopped".to_owned(),
-        1 => "one is stopped".to_owned(),
-        n => format!("{n} are stopped"),
-    };
-    let instances_part = format!(
-        "{} {} running and {stopped}",
-        quantity(total.running, "instance"),
-        verb(total.running)
-    );
-    let db_part = match db_count {
-        0 => "you have no databases".to_owned(),
-        n => format!(
-            "you have {}, {} available",
-            quantity(n, "database"),
-            available
-        ),
-    };
+        .count();
+    let regions = instances.found.len().max(dbs.found.len()) as u64;
     let mut failed = instances.failed.clone();
     for (region, error) in &dbs.failed {
         if !failed.iter().any(|(r, _)| r == region) {
             failed.push((region.clone(), error.clone()));
         }
     }
-    let text = format!(
-        "{place}, {instances_part}, and {db_part}.{}",
-        unreached(&failed)
-    );
-    Response::tell(Ssml::from_text(&text))
+    let running = quantity(lang, total.running, Noun::Instance);
+    let text = match lang {
+        Lang::En => {
+            let at = match scope {
+                Scope::Region(code) => format!("In {}", spoken_name_in(code, lang)),
+                Scope::AllRegions => format!("Across {}", quantity(lang, regions, Noun::Region)),
+            };
+            let verb = if total.running == 1 { "is" } else { "are" };
+            let stopped = match total.stopped {
+                0 => "none are stopped".to_owned(),
+                1 => "one is stopped".to_owned(),
+                n => format!("{n} are stopped"),
+            };
+            let db = match db_count {
+                0 => "you have no databases".to_owned(),
+                n => format!(
+                    "you have {}, {available} available",
+                    quantity(lang, n, Noun::Database)
+                ),
+            };
+            format!("{at}, {running} {verb} running and {stopped}, and {db}.")
+        }
+        Lang::De => {
+            let at = match scope {
+                Scope::Region(code) => format!("In {}", spoken_name_in(code, lang)),
+                Scope::AllRegions => format!("In {}", quantity(lang, regions, Noun::Region)),
+            };
+            let running = if total.running == 0 {
+                "keine Instanz".to_owned()
+            } else {
+                running
+            };
+            let verb = if total.running <= 1 {
+                "läuft"
+            } else {
+                "laufen"
+            };
+            let stopped = match total.stopped {
+                0 => "keine ist gestoppt".to_owned(),
+                1 => "eine ist gestoppt".to_owned(),
+                n => format!("{n} sind gestoppt"),
+            };
+            let db = match db_count {
+                0 => "Sie haben keine Datenbanken".to_owned(),
+                n => format!(
+                    "Sie haben {}, {available} verfügbar",
+                    quantity(lang, n, Noun::Database)
+                ),
+            };
+            format!("{at} {verb} {running} und {stopped}, und {db}.")
+        }
+    };
+    Response::tell(Ssml::from_text(&format!(
+        "{text}{}",
+        unreached(lang, &failed)
+    )))
 }
 
 #[cfg(test)]
@@ -479,10 +661,81 @@ mod tests {
     }
 
     #[test]
+    fn german_answers_use_german_grammar_and_names() {
+        let de = Lang::De;
+        let region = Scope::Region("eu-central-1".into());
+        let fra = found(&[("eu-central-1", counts(3, 1))]);
+        assert_eq!(
+            said(&instance_counts(
+                de,
+                Some(InstanceState::Running),
+                &region,
+                &fra
+            )),
+            "In Frankfurt laufen 3 Instanzen."
+        );
+        assert_eq!(
+            said(&instance_counts(
+                de,
+                Some(InstanceState::Stopped),
+                &region,
+                &fra
+            )),
+            "In Frankfurt ist eine Instanz gestoppt."
+        );
+        let s = found(&[("eu-west-1", counts(10, 0)), ("us-east-1", counts(73, 2))]);
+        assert_eq!(
+            said(&instance_counts(
+                de,
+                Some(InstanceState::Running),
+                &Scope::AllRegions,
+                &s
+            )),
+            "In 2 Regionen laufen 83 Instanzen: 73 in Nord-Virginia und 10 in Irland."
+        );
+        assert_eq!(
+            said(&instance_counts(
+                de,
+                Some(InstanceState::Stopped),
+                &Scope::AllRegions,
+                &s
+            )),
+            "Es sind 2 Instanzen gestoppt, alle in Nord-Virginia."
+        );
+        assert_eq!(
+            said(&instance_counts(de, None, &Scope::AllRegions, &s)),
+            "Sie haben 85 Instanzen in 2 Regionen: 83 laufend und 2 gestoppt."
+        );
+        let none = found(&[("eu-west-1", counts(0, 0))]);
+        assert_eq!(
+            said(&instance_counts(
+                de,
+                Some(InstanceState::Running),
+                &Scope::AllRegions,
+                &none
+            )),
+            "Es läuft keine Instanz."
+        );
+        let mut partial = found(&[("eu-west-1", counts(1, 0))]);
+        partial.failed = vec![("sa-east-1".into(), InventoryError::Timeout)];
+        assert_eq!(
+            said(&instance_counts(
+                de,
+                Some(InstanceState::Running),
+                &Scope::AllRegions,
+                &partial
+            )),
+            "Es läuft eine Instanz, in Irland. Ich konnte eine Region nicht erreichen: São Paulo."
+        );
+        assert_eq!(said(&goodbye(de)), "Auf Wiedersehen.");
+    }
+
+    #[test]
     fn singular_plural_and_none() {
         let one = found(&[("eu-west-1", counts(1, 0))]);
         assert_eq!(
             said(&instance_counts(
+                Lang::En,
                 Some(InstanceState::Running),
                 &Scope::AllRegions,
                 &one
@@ -491,6 +744,7 @@ mod tests {
         );
         assert_eq!(
             said(&instance_counts(
+                Lang::En,
                 Some(InstanceState::Stopped),
                 &Scope::AllRegions,
                 &one
@@ -501,6 +755,7 @@ mod tests {
         let fra = found(&[("eu-central-1", counts(3, 1))]);
         assert_eq!(
             said(&instance_counts(
+                Lang::En,
                 Some(InstanceState::Running),
                 &region,
                 &fra
@@ -509,6 +764,7 @@ mod tests {
         );
         assert_eq!(
             said(&instance_counts(
+                Lang::En,
                 Some(InstanceState::Stopped),
                 &region,
                 &fra
@@ -522,6 +778,7 @@ mod tests {
         let one = found(&[("eu-west-1", counts(1, 0))]);
         assert_eq!(
             said(&instance_counts(
+                Lang::En,
                 None,
                 &Scope::Region("eu-west-1".into()),
                 &one
@@ -530,12 +787,17 @@ mod tests {
         );
         let stopped = found(&[("eu-west-1", counts(0, 3))]);
         assert_eq!(
-            said(&instance_counts(None, &Scope::AllRegions, &stopped)),
+            said(&instance_counts(
+                Lang::En,
+                None,
+                &Scope::AllRegions,
+                &stopped
+            )),
             "You have 3 instances, all stopped."
         );
         let none = found(&[("eu-west-1", counts(0, 0))]);
         assert_eq!(
-            said(&instance_counts(None, &Scope::AllRegions, &none)),
+            said(&instance_counts(Lang::En, None, &Scope::AllRegions, &none)),
             "You have no instances."
         );
         let busy = found(&[(
@@ -547,7 +809,7 @@ mod tests {
             },
         )]);
         assert_eq!(
-            said(&instance_counts(None, &Scope::AllRegions, &busy)),
+            said(&instance_counts(Lang::En, None, &Scope::AllRegions, &busy)),
             "You have 4 instances: 2 running, 1 stopped and 1 starting or stopping."
         );
     }
@@ -562,11 +824,11 @@ mod tests {
             ("sa-east-1", counts(0, 4)),
         ]);
         assert_eq!(
-            said(&instance_counts(Some(InstanceState::Running), &Scope::AllRegions, &s)),
+            said(&instance_counts(Lang::En, Some(InstanceState::Running), &Scope::AllRegions, &s)),
             "87 instances are running across 4 regions: 73 in North Virginia, 10 in Ireland, 3 in Frankfurt and 1 in Tokyo."
         );
         assert_eq!(
-            said(&instance_counts(None, &Scope::AllRegions, &s)),
+            said(&instance_counts(Lang::En, None, &Scope::AllRegions, &s)),
             "You have 91 instances across 5 regions: 87 running and 4 stopped."
         );
     }
@@ -579,7 +841,7 @@ mod tests {
             ("ap-south-1".into(), InventoryError::Timeout),
         ];
         assert_eq!(
-            said(&instance_counts(Some(InstanceState::Running), &Scope::AllRegions, &s)),
+            said(&instance_counts(Lang::En, Some(InstanceState::Running), &Scope::AllRegions, &s)),
             "2 instances are running, all in Ireland. I couldn't reach 2 regions: Sao Paulo and Mumbai."
         );
     }
@@ -604,7 +866,7 @@ mod tests {
             ],
         };
         assert_eq!(
-            said(&instance_counts(None, &Scope::AllRegions, &s)),
+            said(&instance_counts(Lang::En, None, &Scope::AllRegions, &s)),
             "I'm not allowed to read that. The skill's role needs the permission e c 2 describe instances."
         );
         assert_eq!(
@@ -641,7 +903,7 @@ mod tests {
             ],
             failed: vec![],
         };
-        let r = databases(&Scope::AllRegions, &s);
+        let r = databases(Lang::En, &Scope::AllRegions, &s);
         let alexa_core::model::OutputSpeech::Ssml { ssml, .. } =
             r.body().output_speech.clone().unwrap()
         else {

@@ -150,7 +150,7 @@ async fn every_recorded_request_gets_the_answer_a_user_expects() {
         ("va-cancel", "Goodbye.", Some(true)),
         ("va-fallback", "Sorry, Voice Ops can't help with that. You can ask how many instances are running, how many are stopped in a region like Frankfurt, or what databases you have.", Some(false)),
         ("va-session-ended-user", "", None),
-        ("doc-de-de-count-frankfurt", "4 instances are stopped in Frankfurt.", Some(true)),
+        ("doc-de-de-count-frankfurt", "In Frankfurt sind 4 Instanzen gestoppt.", Some(true)),
         ("doc-dialog-completed", "10 instances are running in Ireland.", Some(true)),
         ("quirk-session-without-id", "You have 3 databases across 2 regions: billing, PostgreSQL, available; orders, MySQL, stopped; reports, Aurora PostgreSQL cluster, available.", Some(true)),
         ("quirk-unknown-request-type", "", None),
