@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 /// A running moto server; stopped when dropped.
 pub struct Emulator {
-    child: Child,
+    child: Option<Child>,
     /// `http://127.0.0.1:PORT`.
     pub endpoint: String,
 }
@@ -48,7 +48,7 @@ impl Emulator {
             .spawn()
             .expect("moto_server starts");
         let emulator = Emulator {
-            child,
+            child: Some(child),
             endpoint: format!("http://127.0.0.1:{port}"),
         };
         let started = Instant::now();
@@ -75,7 +75,9 @@ impl Emulator {
 
 impl Drop for Emulator {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        if let Some(child) = &mut self.child {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
     }
 }
