@@ -1,10 +1,10 @@
 //! The VoiceOps conversation: handlers wired to intents.
 
-use crate::inventory::{survey, Inventory, InventoryError, Survey, Timing};
+use crate::inventory::{survey, Inventory, Survey, Timing};
 use crate::regions::Lang;
 use crate::slots::{CountArgs, Region, RegionArgs};
 use crate::speech::{self, Scope};
-use alexa_core::extract::{Envelope, Locale, SlotError, SlotRejection, Slots, State};
+use alexa_core::extract::{Envelope, SlotError, SlotRejection, Slots, State};
 use alexa_core::model::{Request, SessionEndedReason, SessionEndedRequest};
 use alexa_core::{builtin, BuildError, Response, Skill};
 use std::sync::Arc;
@@ -38,13 +38,14 @@ pub enum SkillIds {
 /// Builds the skill.
 pub fn build(state: VoiceOps, ids: SkillIds) -> Result<Skill<VoiceOps>, BuildError> {
     let builder = Skill::with_state(state)
-        .launch(|Locale(l): Locale| async move { speech::welcome(Lang::from_locale(&l)) })
+        .launch(|lang: Lang| async move { speech::welcome(lang) })
         .intent("CountInstancesIntent", count_instances)
         .intent("ListDatabasesIntent", list_databases)
         .intent("StatusReportIntent", status_report)
-        .intent(builtin::HELP, |Locale(l): Locale| async move {
-            speech::help(Lang::from_locale(&l))
-        })
+        .intent(
+            builtin::HELP,
+            |lang: Lang| async move { speech::help(lang) },
+        )
         .intent(builtin::STOP, goodbye)
         .intent(builtin::CANCEL, goodbye)
         .intent(builtin::NAVIGATE_HOME, goodbye)
@@ -58,12 +59,12 @@ pub fn build(state: VoiceOps, ids: SkillIds) -> Result<Skill<VoiceOps>, BuildErr
     .build()
 }
 
-async fn goodbye(Locale(locale): Locale) -> Response {
-    speech::goodbye(Lang::from_locale(&locale))
+async fn goodbye(lang: Lang) -> Response {
+    speech::goodbye(lang)
 }
 
-async fn fallback(Locale(locale): Locale) -> Response {
-    speech::fallback(Lang::from_locale(&locale))
+async fn fallback(lang: Lang) -> Response {
+    speech::fallback(lang)
 }
 
 /// A slot rejection as VoiceOps answers it: an unknown region is named back.
@@ -78,80 +79,84 @@ fn rejected(lang: Lang, rejection: SlotRejection) -> Response {
     }
 }
 
-/// The regions a question covers.
-async fn regions_for(
+/// The regions a question covers, or the answer that ends it early (AWS would not list
+/// the regions).
+async fn scope_of(
     app: &VoiceOps,
+    lang: Lang,
     region: Option<Region>,
-) -> Result<(Scope, Vec<String>), InventoryError> {
+) -> Result<(Scope, Vec<String>), Response> {
     match region {
         Some(Region(code)) => Ok((Scope::Region(code.clone()), vec![code])),
-        None => Ok((Scope::AllRegions, app.inventory.regions().await?)),
+        None => match app.inventory.regions().await {
+            Ok(regions) => Ok((Scope::AllRegions, regions)),
+            Err(error) => Err(Response::tell(speech::failure(lang, &error))),
+        },
     }
+}
+
+/// Handlers are written with `?` over early answers; this gives the answer either way.
+fn either(answer: Result<Response, Response>) -> Response {
+    answer.unwrap_or_else(|early| early)
 }
 
 async fn count_instances(
     args: Result<Slots<CountArgs>, SlotRejection>,
     State(app): State<VoiceOps>,
-    Locale(locale): Locale,
+    lang: Lang,
 ) -> Response {
-    let lang = Lang::from_locale(&locale);
-    let Slots(args) = match args {
-        Ok(args) => args,
-        Err(rejection) => return rejected(lang, rejection),
-    };
-    let (scope, regions) = match regions_for(&app, args.region).await {
-        Ok(found) => found,
-        Err(error) => return Response::tell(speech::failure(lang, &error)),
-    };
-    let found = survey(&app.inventory, &regions, app.timing, |inv, region| {
-        inv.count_instances(region)
-    })
-    .await;
-    speech::instance_counts(lang, args.state, &scope, &found)
+    either(
+        async {
+            let Slots(args) = args.map_err(|r| rejected(lang, r))?;
+            let (scope, regions) = scope_of(&app, lang, args.region).await?;
+            let found = survey(&app.inventory, &regions, app.timing, |inv, r| {
+                inv.count_instances(r)
+            })
+            .await;
+            Ok(speech::instance_counts(lang, args.state, &scope, &found))
+        }
+        .await,
+    )
 }
 
 async fn list_databases(
     args: Result<Slots<RegionArgs>, SlotRejection>,
     State(app): State<VoiceOps>,
-    Locale(locale): Locale,
+    lang: Lang,
 ) -> Response {
-    let lang = Lang::from_locale(&locale);
-    let Slots(args) = match args {
-        Ok(args) => args,
-        Err(rejection) => return rejected(lang, rejection),
-    };
-    let (scope, regions) = match regions_for(&app, args.region).await {
-        Ok(found) => found,
-        Err(error) => return Response::tell(speech::failure(lang, &error)),
-    };
-    let found = survey(&app.inventory, &regions, app.timing, |inv, region| {
-        inv.list_databases(region)
-    })
-    .await;
-    speech::databases(lang, &scope, &found)
+    either(
+        async {
+            let Slots(args) = args.map_err(|r| rejected(lang, r))?;
+            let (scope, regions) = scope_of(&app, lang, args.region).await?;
+            let found = survey(&app.inventory, &regions, app.timing, |inv, r| {
+                inv.list_databases(r)
+            })
+            .await;
+            Ok(speech::databases(lang, &scope, &found))
+        }
+        .await,
+    )
 }
 
 async fn status_report(
     args: Result<Slots<RegionArgs>, SlotRejection>,
     State(app): State<VoiceOps>,
-    Locale(locale): Locale,
+    lang: Lang,
 ) -> Response {
-    let lang = Lang::from_locale(&locale);
-    let Slots(args) = match args {
-        Ok(args) => args,
-        Err(rejection) => return rejected(lang, rejection),
-    };
-    let (scope, regions) = match regions_for(&app, args.region).await {
-        Ok(found) => found,
-        Err(error) => return Response::tell(speech::failure(lang, &error)),
-    };
-    let (instances, dbs): (Survey<_>, Survey<_>) = tokio::join!(
-        survey(&app.inventory, &regions, app.timing, |inv, region| inv
-            .count_instances(region)),
-        survey(&app.inventory, &regions, app.timing, |inv, region| inv
-            .list_databases(region)),
-    );
-    speech::status_report(lang, &scope, &instances, &dbs)
+    either(
+        async {
+            let Slots(args) = args.map_err(|r| rejected(lang, r))?;
+            let (scope, regions) = scope_of(&app, lang, args.region).await?;
+            let (instances, dbs): (Survey<_>, Survey<_>) = tokio::join!(
+                survey(&app.inventory, &regions, app.timing, |inv, r| inv
+                    .count_instances(r)),
+                survey(&app.inventory, &regions, app.timing, |inv, r| inv
+                    .list_databases(r)),
+            );
+            Ok(speech::status_report(lang, &scope, &instances, &dbs))
+        }
+        .await,
+    )
 }
 
 /// Logs why the session ended; Alexa ignores any answer, so there is none.
