@@ -49,6 +49,7 @@ pub mod hosting;
 pub mod interaction_model;
 pub mod limits;
 pub mod model;
+pub mod sim;
 pub mod ssml;
 #[cfg(feature = "test-util")]
 pub mod test;

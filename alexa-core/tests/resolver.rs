@@ -1,0 +1,125 @@
+//! The offline Echo's understanding: utterances resolved with a real interaction model (the
+//! VoiceOps package), as Alexa would: launch, one-shot, slots with entity resolution,
+//! built-in phrasings, and the fallback intent when nothing matches.
+
+use alexa_core::interaction_model::SkillPackage;
+use alexa_core::model::{Intent, ResolutionStatusCode};
+use alexa_core::sim::{Resolved, Resolver};
+use std::path::PathBuf;
+
+const SKILL: &str = "amzn1.ask.skill.test";
+
+fn resolver(locale: &str) -> Resolver {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../interaction-model/skill-package");
+    let package = SkillPackage::load(&dir).unwrap();
+    Resolver::new(
+        &package.locale(locale).unwrap().model.language_model,
+        locale,
+        SKILL,
+    )
+}
+
+fn intent(resolved: Resolved) -> Intent {
+    match resolved {
+        Resolved::Intent { intent, .. } => intent,
+        other => panic!("expected an intent, got {other:?}"),
+    }
+}
+
+fn resolved_id(intent: &Intent, slot: &str) -> Option<String> {
+    let r = intent.slot(slot)?.resolutions.as_ref()?;
+    let a = &r.resolutions_per_authority[0];
+    (a.status.code == ResolutionStatusCode::ErSuccessMatch).then(|| a.values[0].value.id.clone())
+}
+
+#[test]
+fn opening_the_skill_is_a_launch_and_other_skills_are_not_ours() {
+    let r = resolver("en-US");
+    assert_eq!(r.resolve("open voice ops", false), Resolved::Launch);
+    assert_eq!(
+        r.resolve("Alexa, launch voice ops", false),
+        Resolved::Launch
+    );
+    assert_eq!(
+        r.resolve("open the weather", false),
+        Resolved::NotForThisSkill
+    );
+}
+
+#[test]
+fn one_shot_questions_resolve_with_entity_resolution() {
+    let r = resolver("en-US");
+    let resolved = r.resolve("ask voice ops how many are stopped in Frankfurt?", false);
+    assert!(matches!(resolved, Resolved::Intent { one_shot: true, .. }));
+    let i = intent(resolved);
+    assert_eq!(i.name, "CountInstancesIntent");
+    assert_eq!(resolved_id(&i, "state").as_deref(), Some("stopped"));
+    assert_eq!(resolved_id(&i, "region").as_deref(), Some("eu-central-1"));
+}
+
+#[test]
+fn in_session_utterances_use_synonyms_and_codes_as_spoken() {
+    let r = resolver("en-US");
+    let i = intent(r.resolve("what databases do I have in e. u. west one", true));
+    assert_eq!(i.name, "ListDatabasesIntent");
+    assert_eq!(resolved_id(&i, "region").as_deref(), Some("eu-west-1"));
+    let i = intent(r.resolve("how many instances are up", true));
+    assert_eq!(resolved_id(&i, "state").as_deref(), Some("running"));
+    assert!(
+        i.slot("region").unwrap().value.is_none(),
+        "unfilled slots are present without a value"
+    );
+}
+
+#[test]
+fn unknown_values_are_no_match_never_a_guess() {
+    let r = resolver("en-US");
+    let i = intent(r.resolve("how many are running in franfut", true));
+    assert_eq!(i.name, "CountInstancesIntent");
+    let region = i.slot("region").unwrap();
+    assert_eq!(region.value.as_deref(), Some("franfut"));
+    assert_eq!(
+        region
+            .resolutions
+            .as_ref()
+            .unwrap()
+            .resolutions_per_authority[0]
+            .status
+            .code,
+        ResolutionStatusCode::ErSuccessNoMatch
+    );
+}
+
+#[test]
+fn built_in_phrasings_exit_and_fallback() {
+    let r = resolver("en-US");
+    assert_eq!(
+        intent(r.resolve("what can I say", true)).name,
+        "AMAZON.HelpIntent"
+    );
+    assert_eq!(intent(r.resolve("stop", true)).name, "AMAZON.StopIntent");
+    assert_eq!(
+        intent(r.resolve("never mind", true)).name,
+        "AMAZON.CancelIntent"
+    );
+    assert_eq!(
+        intent(r.resolve("go home", true)).name,
+        "AMAZON.NavigateHomeIntent"
+    );
+    assert_eq!(r.resolve("exit", true), Resolved::Exit);
+    assert_eq!(
+        intent(r.resolve("order me a pizza", true)).name,
+        "AMAZON.FallbackIntent"
+    );
+}
+
+#[test]
+fn german_utterances_resolve_with_the_german_model() {
+    let r = resolver("de-DE");
+    let i = intent(r.resolve("frag voice ops wie viele instanzen laufen", false));
+    assert_eq!(i.name, "CountInstancesIntent");
+    assert_eq!(resolved_id(&i, "state").as_deref(), Some("running"));
+    let i = intent(r.resolve("welche datenbanken habe ich in irland", true));
+    assert_eq!(resolved_id(&i, "region").as_deref(), Some("eu-west-1"));
+    assert_eq!(intent(r.resolve("hilfe", true)).name, "AMAZON.HelpIntent");
+}
