@@ -5,5 +5,7 @@
 //! or the fallback intent (never a forced guess).
 
 mod resolver;
+mod session;
 
 pub use resolver::{Resolved, Resolver};
+pub use session::{DeviceProfile, Simulator, Target, Turn};

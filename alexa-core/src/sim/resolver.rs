@@ -235,6 +235,18 @@ impl Resolver {
         best.map(|(_, intent)| intent)
     }
 
+    /// The slot `slot` of `intent` filled with a whole utterance (an answer to an
+    /// elicitation), resolved by the slot's type.
+    pub fn fill_for(&self, intent: &str, slot: &str, utterance: &str) -> Slot {
+        let slot_type = self
+            .model
+            .intent(intent)
+            .and_then(|i| i.slots.iter().find(|s| s.name == slot))
+            .map(|s| s.slot_type.clone())
+            .unwrap_or_default();
+        self.fill(slot, &slot_type, &normalise(utterance).join(" "))
+    }
+
     /// A filled slot: custom types get entity resolution, numbers become digits.
     pub fn fill(&self, name: &str, slot_type: &str, value: &str) -> Slot {
         let mut slot = Slot {

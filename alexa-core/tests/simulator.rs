@@ -1,0 +1,188 @@
+//! Conversations through the offline Echo: sessions, attributes, endings, reprompts and
+//! dialog directives behave as on a real device.
+
+use alexa_core::extract::{SessionAttrs, Slots};
+use alexa_core::interaction_model::SkillPackage;
+use alexa_core::model::{Request, SessionEndedReason};
+use alexa_core::sim::{DeviceProfile, Resolver, Simulator};
+use alexa_core::{builtin, Response, Skill, SkillError, Slots};
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+const SKILL: &str = "amzn1.ask.skill.sim";
+
+#[derive(Serialize, Deserialize, Default)]
+#[serde(default)]
+struct Asked {
+    questions: u32,
+}
+
+#[derive(Slots)]
+struct CountArgs {
+    state: Option<alexa_core::extract::ResolvedSlot>,
+    region: Option<alexa_core::extract::ResolvedSlot>,
+}
+
+async fn count(
+    Slots(a): Slots<CountArgs>,
+    SessionAttrs(mut asked): SessionAttrs<Asked>,
+) -> Result<Response, SkillError> {
+    asked.questions += 1;
+    let Some(region) = a.region else {
+        return Response::ask("Which region?", "Which region should I count?")
+            .elicit_slot("region", None)
+            .session_attributes(&asked);
+    };
+    let state = a.state.map(|s| s.id).unwrap_or_else(|| "all".into());
+    Response::ask(
+        format!(
+            "Question {}: {state} in {}. Anything else?",
+            asked.questions, region.name
+        ),
+        "Anything else?",
+    )
+    .session_attributes(&asked)
+}
+
+fn simulator(device: DeviceProfile) -> Simulator<Skill> {
+    let skill = Skill::builder()
+        .skill_id(SKILL)
+        .launch(|| async { Response::ask("Welcome.", "What now?") })
+        .intent("CountInstancesIntent", count)
+        .intent("StatusReportIntent", || async {
+            Response::end_turn("All fine.")
+        })
+        .intent(builtin::HELP, || async {
+            Response::ask("Ask me to count.", "What now?")
+        })
+        .intent(builtin::STOP, || async { "Goodbye." })
+        .intent(builtin::CANCEL, || async { "Goodbye." })
+        .intent(builtin::FALLBACK, || async {
+            Response::ask("I can't do that.", "What now?")
+        })
+        .session_ended(|e: alexa_core::extract::Envelope| async move {
+            if let Request::SessionEnded(r) = &e.0.request {
+                assert!(r.reason.is_some());
+            }
+        })
+        .build()
+        .unwrap();
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../interaction-model/skill-package");
+    let package = SkillPackage::load(&dir).unwrap();
+    let resolver = Resolver::new(
+        &package.locale("en-US").unwrap().model.language_model,
+        "en-US",
+        SKILL,
+    );
+    Simulator::new(skill, resolver, "en-US", SKILL, device)
+}
+
+#[tokio::test]
+async fn a_conversation_keeps_its_session_and_attributes() {
+    let mut sim = simulator(DeviceProfile::Echo);
+    let t = sim.say("open voice ops").await;
+    assert_eq!(t.speech, "Welcome.");
+    assert!(t.listening);
+    let session_id = t
+        .request
+        .as_ref()
+        .unwrap()
+        .session
+        .as_ref()
+        .unwrap()
+        .session_id
+        .clone();
+    let t = sim.say("how many are stopped in frankfurt").await;
+    assert_eq!(t.speech, "Question 1: stopped in Frankfurt. Anything else?");
+    let request = t.request.unwrap();
+    assert_eq!(
+        request.session.as_ref().unwrap().session_id,
+        session_id,
+        "same session"
+    );
+    assert_eq!(request.session.as_ref().unwrap().new, Some(false));
+    let t = sim.say("how many instances are running in ireland").await;
+    assert_eq!(
+        t.speech, "Question 2: running in Ireland. Anything else?",
+        "attributes carried between turns"
+    );
+    let t = sim.say("stop").await;
+    assert_eq!(t.speech, "Goodbye.");
+    assert!(!t.session_open);
+}
+
+#[tokio::test]
+async fn an_elicited_slot_is_filled_by_the_next_answer() {
+    let mut sim = simulator(DeviceProfile::Echo);
+    let t = sim.say("ask voice ops how many are running").await;
+    assert_eq!(t.speech, "Which region?");
+    let t = sim.say("tokyo").await;
+    let request = t.request.unwrap();
+    let Request::Intent(intent) = &request.request else {
+        panic!()
+    };
+    assert_eq!(
+        intent.dialog_state,
+        Some(alexa_core::model::DialogState::InProgress)
+    );
+    assert_eq!(t.speech, "Question 2: running in Tokyo. Anything else?");
+}
+
+#[tokio::test]
+async fn exit_and_silence_end_the_session_with_the_right_reason() {
+    let mut sim = simulator(DeviceProfile::Echo);
+    sim.say("open voice ops").await;
+    let t = sim.say("exit").await;
+    let Request::SessionEnded(ended) = &t.request.unwrap().request else {
+        panic!()
+    };
+    assert_eq!(ended.reason, Some(SessionEndedReason::UserInitiated));
+    assert!(!sim.in_session());
+
+    sim.say("open voice ops").await;
+    assert_eq!(
+        sim.silence().await.speech,
+        "What now?",
+        "the first silence hears the reprompt"
+    );
+    let t = sim.silence().await;
+    let Request::SessionEnded(ended) = &t.request.unwrap().request else {
+        panic!()
+    };
+    assert_eq!(ended.reason, Some(SessionEndedReason::ExceededMaxReprompts));
+    assert!(!sim.in_session());
+}
+
+#[tokio::test]
+async fn an_absent_should_end_session_ends_voice_sessions_but_not_screen_ones() {
+    let mut echo = simulator(DeviceProfile::Echo);
+    echo.say("open voice ops").await;
+    let t = echo.say("give me a status report").await;
+    assert_eq!(t.speech, "All fine.");
+    assert!(!t.session_open && !t.listening);
+
+    let mut show = simulator(DeviceProfile::EchoShow);
+    let t = show.say("open voice ops").await;
+    assert!(t
+        .request
+        .unwrap()
+        .context
+        .system
+        .device
+        .unwrap()
+        .supported_interfaces
+        .supports_apl());
+    let t = show.say("give me a status report").await;
+    assert!(t.session_open && !t.listening);
+}
+
+#[tokio::test]
+async fn utterances_for_nothing_fall_back_and_other_skills_are_ignored() {
+    let mut sim = simulator(DeviceProfile::Echo);
+    assert!(
+        sim.say("what's the weather").await.request.is_none(),
+        "outside a session, not for this skill"
+    );
+    sim.say("open voice ops").await;
+    assert_eq!(sim.say("order me a pizza").await.speech, "I can't do that.");
+}
