@@ -5,6 +5,7 @@
 
 pub mod config;
 pub mod inventory;
+pub mod package;
 pub mod regions;
 pub mod skill;
 pub mod slots;

@@ -31,7 +31,26 @@ enum Command {
         /// A request envelope (JSON), or `-` for standard input.
         file: String,
     },
+    /// Talk to the skill offline, as to an Echo: type what you would say.
+    ///
+    /// Utterances are resolved with the skill's own interaction model and the session is kept
+    /// as Alexa keeps it. An empty line is silence (the reprompt). From a terminal it has
+    /// history; with piped input it reads one utterance per line and prints one
+    /// `Alexa: ...` line per answer.
+    Simulate {
+        /// The locale: en-US, en-GB, en-CA, en-AU, en-IN or de-DE.
+        #[arg(long, default_value = "en-US")]
+        locale: String,
+        /// The device: `echo` (voice only) or `echo-show` (screen, APL).
+        #[arg(long, default_value = "echo")]
+        device: String,
+        /// Also print each request and response envelope as JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
+
+mod simulate;
 
 fn main() -> ExitCode {
     let runtime = match tokio::runtime::Builder::new_current_thread()
@@ -51,10 +70,15 @@ fn main() -> ExitCode {
     init_cli_logs();
     match cli.command {
         Command::Invoke { file } => runtime.block_on(invoke(&file)),
+        Command::Simulate {
+            locale,
+            device,
+            json,
+        } => runtime.block_on(simulate::run(&locale, &device, json)),
     }
 }
 
-async fn state(config: &Config) -> VoiceOps {
+pub(crate) async fn state(config: &Config) -> VoiceOps {
     let aws = AwsInventory::from_env(config.regions.clone()).await;
     let config_loaded = aws.with_page_size(config.page_size);
     let inventory: Arc<dyn Inventory> = Arc::new(Arc::new(config_loaded));

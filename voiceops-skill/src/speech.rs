@@ -238,6 +238,15 @@ fn nothing_answered<T>(lang: Lang, survey: &Survey<T>) -> Option<Response> {
         {
             failure(lang, error)
         }
+        _ if tried == 1 => {
+            let name = spoken_name_in(&survey.failed[0].0, lang);
+            match lang {
+                Lang::En => format!("I couldn't reach {name}. Please try again later."),
+                Lang::De => format!(
+                    "Ich konnte {name} nicht erreichen. Bitte versuchen Sie es später noch einmal."
+                ),
+            }
+        }
         _ => match lang {
             Lang::En => format!(
                 "I couldn't reach any of the {} I tried.",
