@@ -3,4 +3,5 @@
 #![allow(dead_code)]
 
 pub mod emulator;
+pub mod fake_aws;
 pub mod seed;
