@@ -1,6 +1,6 @@
 # Installs what the tests and the demo need, into the project, once. Sourced by scripts/*.
-# Python tools go into a virtual environment under .cache/ in the clone (ignored by git),
-# npm packages into the folders that use them; nothing is installed system-wide.
+# Python tools go into a virtual environment under .cache/ in the clone (ignored by git);
+# nothing is installed system-wide.
 
 PROJECT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 VENV="$PROJECT_ROOT/.cache/venv"
@@ -14,16 +14,6 @@ setup_moto() {
   echo "==> installing the AWS API emulator (moto) into $VENV"
   python3 -m venv "$VENV"
   "$VENV/bin/pip" install --quiet --disable-pip-version-check 'moto[server]==5.2.5'
-}
-
-# virtual-alexa: an independent Alexa client that resolves utterances with the skill's model.
-setup_virtual_alexa() {
-  local dir="$PROJECT_ROOT/tests/fixtures/recorder"
-  if [ -d "$dir/node_modules/virtual-alexa" ]; then
-    return 0
-  fi
-  echo "==> installing virtual-alexa (npm)"
-  (cd "$dir" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
 }
 
 # cfn-lint for the SAM template (pinned: later versions stop translating SAM) and

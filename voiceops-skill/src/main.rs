@@ -47,6 +47,9 @@ enum Command {
         /// Also print each request and response envelope as JSON.
         #[arg(long)]
         json: bool,
+        /// With piped input, print each utterance as `You: ...` before the answer.
+        #[arg(long)]
+        transcript: bool,
     },
 }
 
@@ -74,7 +77,8 @@ fn main() -> ExitCode {
             locale,
             device,
             json,
-        } => runtime.block_on(simulate::run(&locale, &device, json)),
+            transcript,
+        } => runtime.block_on(simulate::run(&locale, &device, json, transcript)),
     }
 }
 

@@ -10,7 +10,7 @@ use voiceops_skill::skill::{self, SkillIds};
 
 const SIM_SKILL_ID: &str = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000";
 
-pub async fn run(locale: &str, device: &str, json: bool) -> ExitCode {
+pub async fn run(locale: &str, device: &str, json: bool, transcript: bool) -> ExitCode {
     let device = match device {
         "echo" => DeviceProfile::Echo,
         "echo-show" | "show" => DeviceProfile::EchoShow,
@@ -53,12 +53,21 @@ pub async fn run(locale: &str, device: &str, json: bool) -> ExitCode {
             if line.starts_with('#') {
                 continue;
             }
+            if transcript {
+                println!(
+                    "You:   {}",
+                    if line.is_empty() { "(silence)" } else { line }
+                );
+            }
             let turn = if line.is_empty() {
                 sim.silence().await
             } else {
                 sim.say(line).await
             };
-            show(&turn, json, false);
+            show(&turn, json, transcript);
+            if transcript {
+                println!();
+            }
         }
         ExitCode::SUCCESS
     }

@@ -3,8 +3,7 @@
 
 use alexa_core::model::ResponseEnvelope;
 use alexa_core::test::{ResponseExt, TestRequest, TEST_SKILL_ID};
-use alexa_core::{BoxFuture, Skill};
-use std::collections::HashMap;
+use alexa_core::Skill;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
