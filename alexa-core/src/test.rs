@@ -120,23 +120,8 @@ impl TestRequest {
     }
 
     fn common(mut self) -> Self {
-        let stamp = Some(Timestamp::now());
         let id = "amzn1.echo-api.request.test".to_owned();
-        match &mut self.envelope.request {
-            Request::Launch(r) => {
-                (r.request_id, r.timestamp, r.locale) = (id, stamp, Some("en-US".into()))
-            }
-            Request::Intent(r) => {
-                (r.request_id, r.timestamp, r.locale) = (id, stamp, Some("en-US".into()))
-            }
-            Request::SessionEnded(r) => {
-                (r.request_id, r.timestamp, r.locale) = (id, stamp, Some("en-US".into()))
-            }
-            Request::CanFulfillIntent(r) => {
-                (r.request_id, r.timestamp, r.locale) = (id, stamp, Some("en-US".into()))
-            }
-            _ => {}
-        }
+        self.envelope.request.stamp(id, Timestamp::now(), "en-US");
         self
     }
 

@@ -132,6 +132,18 @@ impl Request {
             .and_then(|t| Timestamp::deserialize(t).ok()))
     }
 
+    /// Sets the fields every request carries: id, timestamp and locale. For tools that build
+    /// requests (the test kit, the simulator).
+    pub fn stamp(&mut self, request_id: String, timestamp: Timestamp, locale: &str) {
+        each_typed!(self, r => {
+            (r.request_id, r.timestamp, r.locale) = (request_id, Some(timestamp), Some(locale.to_owned()));
+        }, o => {
+            o.raw.insert("requestId".into(), Value::String(request_id));
+            o.raw.insert("timestamp".into(), Value::String(timestamp.to_string()));
+            o.raw.insert("locale".into(), Value::String(locale.to_owned()));
+        })
+    }
+
     /// The intent of an `IntentRequest` or `CanFulfillIntentRequest`.
     pub fn intent(&self) -> Option<&Intent> {
         match self {

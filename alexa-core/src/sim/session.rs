@@ -44,6 +44,20 @@ pub struct Turn {
     pub error: Option<String>,
 }
 
+impl Turn {
+    /// A turn in which the skill was not called.
+    fn nothing(session_open: bool) -> Self {
+        Turn {
+            request: None,
+            response: None,
+            speech: String::new(),
+            session_open,
+            listening: false,
+            error: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 struct Conversation {
     id: String,
@@ -129,16 +143,7 @@ impl<T: Target> Simulator<T> {
     pub async fn say(&mut self, utterance: &str) -> Turn {
         let resolved = self.resolver.resolve(utterance, self.in_session());
         let request = match resolved {
-            Resolved::NotForThisSkill => {
-                return Turn {
-                    request: None,
-                    response: None,
-                    speech: String::new(),
-                    session_open: false,
-                    listening: false,
-                    error: None,
-                }
-            }
+            Resolved::NotForThisSkill => return Turn::nothing(false),
             Resolved::Launch => {
                 self.open();
                 Request::Launch(LaunchRequest {
@@ -164,14 +169,7 @@ impl<T: Target> Simulator<T> {
     /// The user stays silent: the reprompt, and after two the session ends.
     pub async fn silence(&mut self) -> Turn {
         let Some(conversation) = self.conversation.as_mut().filter(|c| c.listening) else {
-            return Turn {
-                request: None,
-                response: None,
-                speech: String::new(),
-                session_open: self.in_session(),
-                listening: false,
-                error: None,
-            };
+            return Turn::nothing(self.in_session());
         };
         conversation.silences += 1;
         if conversation.silences >= 2 {
@@ -245,14 +243,7 @@ impl<T: Target> Simulator<T> {
 
     async fn end(&mut self, reason: SessionEndedReason) -> Turn {
         if self.conversation.is_none() {
-            return Turn {
-                request: None,
-                response: None,
-                speech: String::new(),
-                session_open: false,
-                listening: false,
-                error: None,
-            };
+            return Turn::nothing(false);
         }
         let turn = self
             .send(Request::SessionEnded(SessionEndedRequest {
@@ -270,19 +261,7 @@ impl<T: Target> Simulator<T> {
 
     fn envelope(&mut self, mut request: Request) -> RequestEnvelope {
         let request_id = self.next_id("request");
-        let (stamp, locale) = (Some(Timestamp::now()), Some(self.locale.clone()));
-        match &mut request {
-            Request::Launch(r) => {
-                (r.request_id, r.timestamp, r.locale) = (request_id, stamp, locale)
-            }
-            Request::Intent(r) => {
-                (r.request_id, r.timestamp, r.locale) = (request_id, stamp, locale)
-            }
-            Request::SessionEnded(r) => {
-                (r.request_id, r.timestamp, r.locale) = (request_id, stamp, locale)
-            }
-            _ => {}
-        }
+        request.stamp(request_id, Timestamp::now(), &self.locale);
         let application = Application {
             application_id: self.skill_id.clone(),
         };
