@@ -81,3 +81,46 @@ impl<S: Clone> FromRequest<S> for State<S> {
         Ok(State(state.clone()))
     }
 }
+
+/// A screen that renders APL (an Echo Show, a Fire TV): present only when the device lists
+/// `Alexa.Presentation.APL` among its supported interfaces. Take `Option<AplScreen>` to
+/// answer voice-only devices too; sending an APL directive to them is an error Alexa reports.
+///
+/// ```
+/// use alexa_core::{extract::AplScreen, Response};
+/// async fn show_count(screen: Option<AplScreen>) -> Response {
+///     let answer = Response::tell("Three instances are running.");
+///     match screen {
+///         Some(_) => answer.apl_document("count", serde_json::json!({"type": "APL"}), Default::default()),
+///         None => answer,
+///     }
+/// }
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AplScreen {
+    /// The newest APL version the device runs, e.g. `2023.3`.
+    pub max_version: Option<String>,
+    /// Pixel width and height, when the request carries a viewport.
+    pub size: Option<(u32, u32)>,
+}
+
+impl<S> FromRequest<S> for AplScreen {
+    type Rejection = Missing;
+    fn from_request(req: &Arc<RequestEnvelope>, _: &S) -> Result<Self, Missing> {
+        let device = req.context.system.device.as_ref();
+        let apl = device.and_then(|d| d.supported_interfaces.apl.as_ref());
+        let Some(apl) = apl else {
+            return Err(Missing("an APL screen"));
+        };
+        let size = req.context.viewport.as_ref().and_then(|v| {
+            Some((
+                v.current_pixel_width.or(v.pixel_width)?,
+                v.current_pixel_height.or(v.pixel_height)?,
+            ))
+        });
+        Ok(AplScreen {
+            max_version: apl.runtime.as_ref().and_then(|r| r.max_version.clone()),
+            size,
+        })
+    }
+}

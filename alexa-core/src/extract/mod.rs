@@ -9,7 +9,7 @@ mod envelope;
 mod session;
 mod slots;
 
-pub use envelope::{ApiAccess, Envelope, Locale, RequestId, State};
+pub use envelope::{ApiAccess, AplScreen, Envelope, Locale, RequestId, State};
 pub use session::SessionAttrs;
 pub use slots::{
     slot_list, slot_optional, slot_required, FromSlot, FromSlots, ResolvedSlot, SlotError,

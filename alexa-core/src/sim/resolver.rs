@@ -105,6 +105,23 @@ impl Resolver {
         }
     }
 
+    /// The skill's invocation name, as users say it ("voice ops").
+    pub fn invocation_name(&self) -> &str {
+        &self.model.invocation_name
+    }
+
+    /// Up to `n` sample utterances of the skill's own intents, slots shown as `{name}`:
+    /// hints for someone trying the skill for the first time.
+    pub fn examples(&self, n: usize) -> Vec<String> {
+        self.model
+            .intents
+            .iter()
+            .filter(|i| !i.name.starts_with("AMAZON."))
+            .filter_map(|i| i.samples.first().cloned())
+            .take(n)
+            .collect()
+    }
+
     /// Resolves an utterance. `in_session` is true while the skill holds a conversation:
     /// then the utterance is for the skill as it is; otherwise it must name the skill
     /// ("open voice ops", "ask voice ops how many ...").

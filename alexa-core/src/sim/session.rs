@@ -1,6 +1,6 @@
 //! A conversation with a skill, kept the way Alexa keeps it.
 
-use super::{Resolved, Resolver};
+use super::{Resolved, Resolver, Turn};
 use crate::model::*;
 use crate::{BoxFuture, Skill};
 use serde_json::{Map, Value};
@@ -18,6 +18,12 @@ impl<S: Send + Sync + 'static> Target for Skill<S> {
     }
 }
 
+impl<T: Target + ?Sized> Target for Box<T> {
+    fn send(&self, request: RequestEnvelope) -> BoxFuture<Result<ResponseEnvelope, String>> {
+        (**self).send(request)
+    }
+}
+
 /// The device the simulator pretends to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DeviceProfile {
@@ -25,37 +31,6 @@ pub enum DeviceProfile {
     Echo,
     /// An Echo Show: a screen, touch, APL.
     EchoShow,
-}
-
-/// One exchange: what was sent, what came back, and the session after it.
-#[derive(Debug, Clone)]
-pub struct Turn {
-    /// The request envelope, `None` when Alexa would not have called the skill.
-    pub request: Option<RequestEnvelope>,
-    /// The response envelope, when there was one.
-    pub response: Option<ResponseEnvelope>,
-    /// What Alexa says (markup removed); empty for none.
-    pub speech: String,
-    /// True while the session is open after this turn.
-    pub session_open: bool,
-    /// True when the microphone is open for an answer.
-    pub listening: bool,
-    /// A failed invocation's error.
-    pub error: Option<String>,
-}
-
-impl Turn {
-    /// A turn in which the skill was not called.
-    fn nothing(session_open: bool) -> Self {
-        Turn {
-            request: None,
-            response: None,
-            speech: String::new(),
-            session_open,
-            listening: false,
-            error: None,
-        }
-    }
 }
 
 #[derive(Debug, Clone)]
@@ -119,6 +94,33 @@ impl<T: Target> Simulator<T> {
     /// True while a session is open.
     pub fn in_session(&self) -> bool {
         self.conversation.is_some()
+    }
+
+    /// True while the microphone is open for an answer.
+    pub fn listening(&self) -> bool {
+        self.conversation.as_ref().is_some_and(|c| c.listening)
+    }
+
+    /// The locale every request carries.
+    pub fn locale(&self) -> &str {
+        &self.locale
+    }
+
+    /// The device the simulator is.
+    pub fn device(&self) -> DeviceProfile {
+        self.device
+    }
+
+    /// Becomes another device. The open session, if any, is left behind without a
+    /// `SessionEndedRequest`, as when a user walks to another Echo.
+    pub fn set_device(&mut self, device: DeviceProfile) {
+        self.device = device;
+        self.conversation = None;
+    }
+
+    /// How utterances are understood.
+    pub fn resolver(&self) -> &Resolver {
+        &self.resolver
     }
 
     fn next_id(&mut self, kind: &str) -> String {
@@ -372,7 +374,7 @@ impl<T: Target> Simulator<T> {
                 updated.or_else(|| asked.clone()).map(|i| (d.clone(), i))
             });
         }
-        let listening = self.conversation.as_ref().is_some_and(|c| c.listening);
+        let listening = self.listening();
         Turn {
             request: Some(envelope),
             response: Some(response),
