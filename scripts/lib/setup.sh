@@ -33,6 +33,36 @@ setup_deploy_tools() {
 
 setup_test_tools() {
   setup_deploy_tools
+  setup_browser
   export MOTO_SERVER="$VENV/bin/moto_server"
   export CFN_LINT="$VENV/bin/cfn-lint"
+}
+
+# Headless Chromium (Debian's package, the only browser that installs offline here) and
+# playwright-core to drive it, for the web console's end-to-end test. apt-get needs root;
+# without it (and without chromium already on PATH) this says how to install it and fails.
+setup_browser() {
+  if [ -z "${CHROMIUM:-}" ]; then
+    CHROMIUM="$(command -v chromium || command -v chromium-browser || true)"
+  fi
+  if [ -z "$CHROMIUM" ]; then
+    echo "==> installing Debian's chromium (apt-get)"
+    local sudo=""
+    if [ "$(id -u)" != 0 ]; then
+      if command -v sudo >/dev/null; then sudo="sudo"; else
+        echo "setup: chromium is missing and this user cannot apt-get install it" >&2
+        return 1
+      fi
+    fi
+    $sudo apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null
+    CHROMIUM="$(command -v chromium)"
+  fi
+  export CHROMIUM
+  local browser_dir="$PROJECT_ROOT/tests/browser"
+  if [ ! -d "$browser_dir/node_modules/playwright-core" ]; then
+    echo "==> installing playwright-core into $browser_dir/node_modules"
+    (cd "$browser_dir" && npm ci --silent --no-audit --no-fund)
+  fi
+  export BROWSER_TEST_DIR="$browser_dir"
 }

@@ -7,6 +7,7 @@ pub mod config;
 pub mod inventory;
 pub mod package;
 pub mod regions;
+pub mod screen;
 pub mod skill;
 pub mod slots;
 pub mod speech;

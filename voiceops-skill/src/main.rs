@@ -50,6 +50,25 @@ enum Command {
         /// With piped input, print each utterance as `You: ...` before the answer.
         #[arg(long)]
         transcript: bool,
+        /// Speak each answer with espeak-ng, when it is installed.
+        #[arg(long)]
+        speak: bool,
+        /// Serve the web console on 127.0.0.1 instead: chat, JSON, card, Echo Show screen.
+        #[arg(long)]
+        web: bool,
+        /// The web console's port (0 picks a free one).
+        #[arg(long, default_value_t = 7878, requires = "web")]
+        port: u16,
+        /// Talk to the skill's web service at this http:// URL instead of in-process.
+        #[arg(long, value_name = "URL", conflicts_with = "lambda")]
+        endpoint: Option<String>,
+        /// Talk to a local Lambda runtime (`cargo lambda watch`) at this address, e.g.
+        /// http://127.0.0.1:9000, instead of in-process.
+        #[arg(long, value_name = "ADDRESS")]
+        lambda: Option<String>,
+        /// The function's name in the Lambda runtime.
+        #[arg(long, default_value = "voiceops-skill", requires = "lambda")]
+        function: String,
     },
 }
 
@@ -78,7 +97,29 @@ fn main() -> ExitCode {
             device,
             json,
             transcript,
-        } => runtime.block_on(simulate::run(&locale, &device, json, transcript)),
+            speak,
+            web,
+            port,
+            endpoint,
+            lambda,
+            function,
+        } => {
+            let via = match (endpoint, lambda) {
+                (Some(url), _) => simulate::Via::Http(url),
+                (None, Some(address)) => simulate::Via::Lambda { address, function },
+                (None, None) => simulate::Via::InProcess,
+            };
+            let options = simulate::Options {
+                locale,
+                device,
+                json,
+                transcript,
+                speak,
+                web: web.then_some(port),
+                via,
+            };
+            runtime.block_on(simulate::run(options))
+        }
     }
 }
 

@@ -2,9 +2,10 @@
 
 use crate::inventory::{survey, Inventory, Survey, Timing};
 use crate::regions::Lang;
+use crate::screen::{self, Board};
 use crate::slots::{CountArgs, Region, RegionArgs};
 use crate::speech::{self, Scope};
-use alexa_core::extract::{Envelope, SlotError, SlotRejection, Slots, State};
+use alexa_core::extract::{AplScreen, Envelope, SlotError, SlotRejection, Slots, State};
 use alexa_core::model::{Request, SessionEndedReason, SessionEndedRequest};
 use alexa_core::{builtin, BuildError, Response, Skill};
 use std::sync::Arc;
@@ -101,6 +102,7 @@ fn either(answer: Result<Response, Response>) -> Response {
 }
 
 async fn count_instances(
+    screen: Option<AplScreen>,
     args: Result<Slots<CountArgs>, SlotRejection>,
     State(app): State<VoiceOps>,
     lang: Lang,
@@ -113,13 +115,17 @@ async fn count_instances(
                 inv.count_instances(r)
             })
             .await;
-            Ok(speech::instance_counts(lang, args.state, &scope, &found))
+            let answer = speech::instance_counts(lang, args.state, &scope, &found);
+            Ok(on_screen(answer, screen, &found, || {
+                screen::instances(lang, &found)
+            }))
         }
         .await,
     )
 }
 
 async fn list_databases(
+    screen: Option<AplScreen>,
     args: Result<Slots<RegionArgs>, SlotRejection>,
     State(app): State<VoiceOps>,
     lang: Lang,
@@ -132,13 +138,17 @@ async fn list_databases(
                 inv.list_databases(r)
             })
             .await;
-            Ok(speech::databases(lang, &scope, &found))
+            let answer = speech::databases(lang, &scope, &found);
+            Ok(on_screen(answer, screen, &found, || {
+                screen::databases(lang, &found)
+            }))
         }
         .await,
     )
 }
 
 async fn status_report(
+    screen: Option<AplScreen>,
     args: Result<Slots<RegionArgs>, SlotRejection>,
     State(app): State<VoiceOps>,
     lang: Lang,
@@ -153,10 +163,26 @@ async fn status_report(
                 survey(&app.inventory, &regions, app.timing, |inv, r| inv
                     .list_databases(r)),
             );
-            Ok(speech::status_report(lang, &scope, &instances, &dbs))
+            let answer = speech::status_report(lang, &scope, &instances, &dbs);
+            Ok(on_screen(answer, screen, &instances, || {
+                screen::status(lang, &instances, &dbs)
+            }))
         }
         .await,
     )
+}
+
+/// On a screen, an answer that found anything also shows it as a table.
+fn on_screen<T>(
+    answer: Response,
+    screen: Option<AplScreen>,
+    survey: &Survey<T>,
+    board: impl FnOnce() -> Board,
+) -> Response {
+    match screen {
+        Some(_) if !survey.found.is_empty() => screen::show(answer, board()),
+        _ => answer,
+    }
 }
 
 /// Logs why the session ended; Alexa ignores any answer, so there is none.

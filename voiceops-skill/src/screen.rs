@@ -1,0 +1,181 @@
+//! What VoiceOps shows on a screen (Echo Show): the spoken answer, then one row per region or
+//! database, through one APL document (`screen.json`) filled from a [`Board`].
+
+use crate::inventory::{Database, StateCounts, Survey};
+use crate::regions::{spoken_name_in, Lang};
+use alexa_core::model::OutputSpeech;
+use alexa_core::Response;
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// The directive's token, naming the document for later commands.
+pub const TOKEN: &str = "voiceops-board";
+
+/// A screenful: a title, the answer, rows, and a footer (regions that did not answer).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Board {
+    /// "EC2 instances".
+    pub title: String,
+    /// The answer as spoken.
+    pub headline: String,
+    /// One per region or database.
+    pub rows: Vec<Row>,
+    /// Empty, or what could not be counted.
+    pub footer: String,
+}
+
+/// One line of the table.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Row {
+    /// Left: a region or database name.
+    pub label: String,
+    /// Right: counts or status.
+    pub value: String,
+}
+
+fn document() -> &'static Value {
+    static DOCUMENT: OnceLock<Value> = OnceLock::new();
+    DOCUMENT.get_or_init(|| {
+        serde_json::from_str(include_str!("screen.json")).expect("screen.json is valid JSON")
+    })
+}
+
+/// `response` with `board` rendered on the screen; its headline is what the response says.
+pub fn show(response: Response, mut board: Board) -> Response {
+    board.headline = match &response.body().output_speech {
+        Some(OutputSpeech::PlainText { text, .. }) => text.clone(),
+        Some(OutputSpeech::Ssml { ssml, .. }) => alexa_core::ssml::to_plain_text(ssml),
+        None => String::new(),
+    };
+    let mut datasources = BTreeMap::new();
+    datasources.insert(
+        "board".to_owned(),
+        serde_json::to_value(&board).unwrap_or(Value::Null),
+    );
+    response.apl_document(TOKEN, document().clone(), datasources)
+}
+
+fn region_label(code: &str, lang: Lang) -> String {
+    format!("{} ({code})", spoken_name_in(code, lang))
+}
+
+fn footer<E>(lang: Lang, failed: &[(String, E)]) -> String {
+    if failed.is_empty() {
+        return String::new();
+    }
+    let names: Vec<String> = failed.iter().map(|(r, _)| region_label(r, lang)).collect();
+    match lang {
+        Lang::En => format!("Not reached: {}", names.join("; ")),
+        Lang::De => format!("Nicht erreicht: {}", names.join("; ")),
+    }
+}
+
+fn counts_text(lang: Lang, c: &StateCounts) -> String {
+    let (running, stopped, other) = match lang {
+        Lang::En => ("running", "stopped", "other"),
+        Lang::De => ("laufen", "gestoppt", "andere"),
+    };
+    let mut text = format!("{} {running} · {} {stopped}", c.running, c.stopped);
+    if c.other > 0 {
+        text.push_str(&format!(" · {} {other}", c.other));
+    }
+    text
+}
+
+/// Instances per region, busiest first.
+pub fn instances(lang: Lang, survey: &Survey<StateCounts>) -> Board {
+    let mut found: Vec<&(String, StateCounts)> = survey.found.iter().collect();
+    found.sort_by(|a, b| b.1.total().cmp(&a.1.total()).then(a.0.cmp(&b.0)));
+    Board {
+        title: match lang {
+            Lang::En => "EC2 instances".into(),
+            Lang::De => "EC2-Instanzen".into(),
+        },
+        headline: String::new(),
+        rows: found
+            .iter()
+            .map(|(region, counts)| Row {
+                label: region_label(region, lang),
+                value: counts_text(lang, counts),
+            })
+            .collect(),
+        footer: footer(lang, &survey.failed),
+    }
+}
+
+/// Databases by name, with engine, region and status.
+pub fn databases(lang: Lang, survey: &Survey<Vec<Database>>) -> Board {
+    let mut all: Vec<(&String, &Database)> = survey
+        .found
+        .iter()
+        .flat_map(|(region, dbs)| dbs.iter().map(move |d| (region, d)))
+        .collect();
+    all.sort_by_cached_key(|(region, d)| (d.name.to_lowercase(), (*region).clone()));
+    Board {
+        title: match lang {
+            Lang::En => "RDS databases".into(),
+            Lang::De => "RDS-Datenbanken".into(),
+        },
+        headline: String::new(),
+        rows: all
+            .iter()
+            .map(|(region, d)| Row {
+                label: d.name.clone(),
+                value: format!("{} · {} · {}", d.engine, region, d.status),
+            })
+            .collect(),
+        footer: footer(lang, &survey.failed),
+    }
+}
+
+/// Instances and databases per region.
+pub fn status(lang: Lang, instances: &Survey<StateCounts>, dbs: &Survey<Vec<Database>>) -> Board {
+    let mut regions: Vec<&String> = instances
+        .found
+        .iter()
+        .map(|(r, _)| r)
+        .chain(dbs.found.iter().map(|(r, _)| r))
+        .collect();
+    regions.sort();
+    regions.dedup();
+    let db_word = match lang {
+        Lang::En => "databases",
+        Lang::De => "Datenbanken",
+    };
+    let rows = regions
+        .into_iter()
+        .map(|region| {
+            let counts = instances
+                .found
+                .iter()
+                .find(|(r, _)| r == region)
+                .map(|(_, c)| counts_text(lang, c))
+                .unwrap_or_else(|| "?".into());
+            let n = dbs
+                .found
+                .iter()
+                .find(|(r, _)| r == region)
+                .map(|(_, d)| d.len().to_string())
+                .unwrap_or_else(|| "?".into());
+            Row {
+                label: region_label(region, lang),
+                value: format!("{counts} · {n} {db_word}"),
+            }
+        })
+        .collect();
+    let mut failed = instances.failed.clone();
+    failed.extend(dbs.failed.iter().cloned());
+    failed.sort_by(|a, b| a.0.cmp(&b.0));
+    failed.dedup_by(|a, b| a.0 == b.0);
+    Board {
+        title: match lang {
+            Lang::En => "Status report".into(),
+            Lang::De => "Statusbericht".into(),
+        },
+        headline: String::new(),
+        rows,
+        footer: footer(lang, &failed),
+    }
+}
