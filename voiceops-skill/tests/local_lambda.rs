@@ -225,3 +225,69 @@ async fn recorded_requests_through_the_local_lambda_runtime() {
     let error = other.expect_err("a foreign skill ID must fail the invocation");
     assert!(error.contains("SkillIdMismatch"), "{error}");
 }
+
+/// `voiceops-skill simulate --lambda`: a typed conversation with the function under the
+/// local runtime. Utterances on stdin, one `Alexa:` line per answer.
+fn simulate_via_lambda(port: u16, skill_id: &str, utterances: &str) -> String {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_voiceops-skill"))
+        .args(["simulate", "--lambda", &format!("http://127.0.0.1:{port}")])
+        .args(["--function", "_"])
+        .env("SKILL_ID", skill_id)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("voiceops-skill simulate runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(utterances.as_bytes())
+        .unwrap();
+    let started = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("simulate --lambda did not finish within 60 s");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_simulator_talks_to_the_function_in_the_local_lambda_runtime() {
+    let moto = Emulator::start();
+    seed::demo_fleet(&moto.config("us-east-1").await).await;
+    let endpoint = moto.endpoint.clone();
+    let lambda = tokio::task::spawn_blocking(move || LocalLambda::start(&endpoint))
+        .await
+        .unwrap();
+    let port = lambda.port;
+    let said = tokio::task::block_in_place(|| {
+        simulate_via_lambda(
+            port,
+            SKILL_ID,
+            "open voice ops\nhow many are stopped in frankfurt\n",
+        )
+    });
+    let lines: Vec<&str> = said.lines().collect();
+    assert_eq!(lines.len(), 2, "{said}");
+    assert!(
+        lines[0].starts_with("Alexa: Welcome to Voice Ops."),
+        "{said}"
+    );
+    assert_eq!(lines[1], "Alexa: 2 instances are stopped in Frankfurt.");
+
+    // The function refuses another skill's requests; the simulator says so and goes on.
+    let other = "amzn1.ask.skill.99999999-9999-9999-9999-999999999999";
+    let said = tokio::task::block_in_place(|| simulate_via_lambda(port, other, "open voice ops\n"));
+    assert!(
+        said.starts_with("Alexa: (the skill failed: the function _ failed: "),
+        "{said}"
+    );
+    assert!(said.contains("SkillIdMismatch"), "{said}");
+}

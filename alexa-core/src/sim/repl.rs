@@ -63,12 +63,7 @@ async fn piped<T: Target>(
             println!("You:   {shown}");
         }
         let turn = take_turn(sim, line).await;
-        print_turn(
-            &mut std::io::stdout().lock(),
-            &turn,
-            options,
-            options.transcript,
-        )?;
+        show(line, &turn, options, options.transcript)?;
         if options.transcript {
             println!();
         }
@@ -105,7 +100,7 @@ async fn interactive<T: Target>(
             let _ = editor.add_history_entry(&line);
         }
         let turn = take_turn(sim, &line).await;
-        print_turn(&mut std::io::stdout().lock(), &turn, options, true)?;
+        show(&line, &turn, options, true)?;
         if let Some(speaker) = speaker {
             speaker.say(&turn.speech).await;
         }
@@ -119,6 +114,15 @@ async fn take_turn<T: Target>(sim: &mut Simulator<T>, line: &str) -> Turn {
     } else {
         sim.say(line).await
     }
+}
+
+/// Prints the turn after `line`; silence with no session open is simply nothing.
+fn show(line: &str, turn: &Turn, options: &ReplOptions, verbose: bool) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    if line.is_empty() && turn.not_for_skill() {
+        return writeln!(out, "Alexa: (nothing: no session is listening)");
+    }
+    print_turn(&mut out, turn, options, verbose)
 }
 
 /// Prints one turn: the JSON on request, `Alexa: ...`, and with `verbose` the card and the

@@ -59,6 +59,7 @@ function bubble(kind, text, index) {
 
 function answerText(turn) {
   if (turn.error) return `(the skill failed: ${turn.error})`;
+  if (turn.not_for_skill && !turn.utterance) return '(nothing: no session is listening)';
   if (turn.not_for_skill) return `(that was not for ${state.skill_name}; start with "open ${state.invocation_name}")`;
   if (turn.session_ended) return '(the session ended)';
   if (!turn.request && turn.speech) return turn.speech; // a reprompt after silence
