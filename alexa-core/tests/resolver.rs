@@ -123,3 +123,62 @@ fn german_utterances_resolve_with_the_german_model() {
     assert_eq!(resolved_id(&i, "region").as_deref(), Some("eu-west-1"));
     assert_eq!(intent(r.resolve("hilfe", true)).name, "AMAZON.HelpIntent");
 }
+
+/// A reminder skill's model: dates, times, durations and ordinals in one place.
+fn reminders() -> Resolver {
+    let model: alexa_core::interaction_model::LanguageModel =
+        serde_json::from_value(serde_json::json!({
+            "invocationName": "reminder desk",
+            "intents": [
+                {"name": "RemindIntent", "slots": [
+                    {"name": "day", "type": "AMAZON.DATE"},
+                    {"name": "at", "type": "AMAZON.TIME"}],
+                 "samples": ["remind me {day} at {at}", "remind me {day}"]},
+                {"name": "SnoozeIntent", "slots": [{"name": "for", "type": "AMAZON.DURATION"}],
+                 "samples": ["snooze for {for}"]},
+                {"name": "PickIntent", "slots": [{"name": "which", "type": "AMAZON.ORDINAL"}],
+                 "samples": ["the {which} one"]},
+                {"name": "NoteIntent", "slots": [{"name": "text", "type": "AMAZON.SearchQuery"}],
+                 "samples": ["note {text}"]},
+                {"name": "AMAZON.FallbackIntent", "samples": []}
+            ]
+        }))
+        .unwrap();
+    let wednesday = time::Date::from_calendar_date(2026, time::Month::November, 25).unwrap();
+    Resolver::new(&model, "en-US", SKILL).with_today(wednesday)
+}
+
+fn value(intent: &Intent, slot: &str) -> Option<String> {
+    intent.slot(slot)?.value.clone()
+}
+
+#[test]
+fn common_built_in_slot_types_arrive_in_alexa_s_formats() {
+    let r = reminders();
+    let remind = intent(r.resolve("remind me tomorrow at 3 pm", true));
+    assert_eq!(remind.name, "RemindIntent");
+    assert_eq!(value(&remind, "day").as_deref(), Some("2026-11-26"));
+    assert_eq!(value(&remind, "at").as_deref(), Some("15:00"));
+
+    let remind = intent(r.resolve("ask reminder desk to remind me friday", false));
+    assert_eq!(value(&remind, "day").as_deref(), Some("2026-11-27"));
+
+    let snooze = intent(r.resolve("snooze for an hour and ten minutes", true));
+    assert_eq!(value(&snooze, "for").as_deref(), Some("PT1H10M"));
+
+    let pick = intent(r.resolve("the third one", true));
+    assert_eq!(value(&pick, "which").as_deref(), Some("3"));
+
+    // Free-form types carry the words as spoken.
+    let note = intent(r.resolve("note buy more coffee", true));
+    assert_eq!(value(&note, "text").as_deref(), Some("buy more coffee"));
+}
+
+#[test]
+fn a_value_that_is_not_of_the_built_in_type_is_passed_as_spoken() {
+    // Alexa sends what it heard when it cannot convert it; the skill decides.
+    let r = reminders();
+    let snooze = intent(r.resolve("snooze for a little while", true));
+    assert_eq!(snooze.name, "SnoozeIntent");
+    assert_eq!(value(&snooze, "for").as_deref(), Some("a little while"));
+}

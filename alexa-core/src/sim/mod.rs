@@ -7,6 +7,7 @@
 //! `sim-http`) a web service or a local Lambda runtime. Front ends: [`repl`] (feature
 //! `sim-repl`) for a terminal, [`console`] (feature `sim-console`) for a browser.
 
+mod builtin_types;
 mod resolver;
 mod session;
 mod turn;

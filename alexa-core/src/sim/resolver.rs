@@ -1,5 +1,6 @@
 //! Utterance -> intent and slots, from an interaction model.
 
+use super::builtin_types::BuiltinType;
 use crate::builtin;
 use crate::interaction_model::utterance::{matches, normalise, tokens, Token};
 use crate::interaction_model::{LanguageModel, SlotTypeDef};
@@ -7,6 +8,7 @@ use crate::model::{
     ConfirmationStatus, Intent, Resolution, ResolutionStatus, ResolutionStatusCode,
     ResolutionValue, Resolutions, ResolvedValue, Slot,
 };
+use time::Date;
 
 /// What an utterance means to Alexa.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,6 +35,7 @@ pub struct Resolver {
     model: LanguageModel,
     skill_id: String,
     german: bool,
+    today: Option<Date>,
 }
 
 const LAUNCH_WORDS: &[&str] = &[
@@ -102,7 +105,19 @@ impl Resolver {
             model: model.clone(),
             skill_id: skill_id.to_owned(),
             german: locale.to_ascii_lowercase().starts_with("de"),
+            today: None,
         }
+    }
+
+    /// Resolves dates ("tomorrow", "friday") as if today were `today`, not the clock's date.
+    pub fn with_today(mut self, today: Date) -> Self {
+        self.today = Some(today);
+        self
+    }
+
+    fn today(&self) -> Date {
+        self.today
+            .unwrap_or_else(|| time::OffsetDateTime::now_utc().date())
     }
 
     /// The skill's invocation name, as users say it ("voice ops").
@@ -233,6 +248,10 @@ impl Resolver {
                         .map(|s| s.slot_type.as_str())
                         .unwrap_or("");
                     let slot = self.fill(&slot_name, slot_type, &value);
+                    let typed = BuiltinType::of(slot_type);
+                    if typed.is_some_and(|t| t.value(&value, self.german, self.today()).is_none()) {
+                        score -= 3;
+                    }
                     score += match slot
                         .resolutions
                         .as_ref()
@@ -273,9 +292,9 @@ impl Resolver {
             source: Some("USER".to_owned()),
             ..Slot::default()
         };
-        if slot_type == "AMAZON.NUMBER" {
-            if let Some(n) = spoken_number(value, self.german) {
-                slot.value = Some(n.to_string());
+        if let Some(kind) = BuiltinType::of(slot_type) {
+            if let Some(normalised) = kind.value(value, self.german, self.today()) {
+                slot.value = Some(normalised);
             }
             return slot;
         }
@@ -317,103 +336,5 @@ impl Resolver {
         Resolutions {
             resolutions_per_authority: vec![resolution],
         }
-    }
-}
-
-/// "twenty one" -> 21, "5" -> 5; English and German up to the thousands.
-fn spoken_number(text: &str, german: bool) -> Option<u64> {
-    if let Ok(n) = text.trim().parse() {
-        return Some(n);
-    }
-    let units: &[(&str, u64)] = if german {
-        &[
-            ("null", 0),
-            ("eins", 1),
-            ("ein", 1),
-            ("eine", 1),
-            ("zwei", 2),
-            ("drei", 3),
-            ("vier", 4),
-            ("fünf", 5),
-            ("sechs", 6),
-            ("sieben", 7),
-            ("acht", 8),
-            ("neun", 9),
-            ("zehn", 10),
-            ("elf", 11),
-            ("zwölf", 12),
-            ("zwanzig", 20),
-            ("dreißig", 30),
-            ("vierzig", 40),
-            ("fünfzig", 50),
-            ("hundert", 100),
-            ("tausend", 1000),
-        ]
-    } else {
-        &[
-            ("zero", 0),
-            ("one", 1),
-            ("two", 2),
-            ("three", 3),
-            ("four", 4),
-            ("five", 5),
-            ("six", 6),
-            ("seven", 7),
-            ("eight", 8),
-            ("nine", 9),
-            ("ten", 10),
-            ("eleven", 11),
-            ("twelve", 12),
-            ("thirteen", 13),
-            ("fourteen", 14),
-            ("fifteen", 15),
-            ("sixteen", 16),
-            ("seventeen", 17),
-            ("eighteen", 18),
-            ("nineteen", 19),
-            ("twenty", 20),
-            ("thirty", 30),
-            ("forty", 40),
-            ("fifty", 50),
-            ("sixty", 60),
-            ("seventy", 70),
-            ("eighty", 80),
-            ("ninety", 90),
-            ("hundred", 100),
-            ("thousand", 1000),
-        ]
-    };
-    let mut total = 0u64;
-    let mut current = 0u64;
-    let mut any = false;
-    for word in text
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .filter(|w| !w.is_empty() && *w != "and" && *w != "und")
-    {
-        let (_, n) = units.iter().find(|(w, _)| *w == word)?;
-        any = true;
-        match n {
-            100 => current = current.max(1) * 100,
-            1000 => {
-                total += current.max(1) * 1000;
-                current = 0;
-            }
-            n => current += n,
-        }
-    }
-    any.then_some(total + current)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn spoken_numbers() {
-        assert_eq!(spoken_number("twenty one", false), Some(21));
-        assert_eq!(spoken_number("three hundred and five", false), Some(305));
-        assert_eq!(spoken_number("two thousand", false), Some(2000));
-        assert_eq!(spoken_number("42", false), Some(42));
-        assert_eq!(spoken_number("many", false), None);
     }
 }
