@@ -92,8 +92,14 @@ pub async fn run(options: Options) -> ExitCode {
             Err(err) => return fail(format!("cannot listen on 127.0.0.1:{port}: {err}"), 1),
         };
         // The first line names the address, so scripts (and the browser test) can read it.
-        println!("Web console: {}", console.url());
-        println!("Press Ctrl-C to stop.");
+        // A reader that goes away after it must not stop the console: errors are ignored.
+        {
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            let _ = writeln!(out, "Web console: {}", console.url());
+            let _ = writeln!(out, "Press Ctrl-C to stop.");
+            let _ = out.flush();
+        }
         return match console.run().await {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) => fail(format!("the web console stopped: {err}"), 1),

@@ -68,13 +68,26 @@ async fn fallback(lang: Lang) -> Response {
     speech::fallback(lang)
 }
 
-/// A slot rejection as VoiceOps answers it: an unknown region is named back.
-fn rejected(lang: Lang, rejection: SlotRejection) -> Response {
+/// A slot rejection as VoiceOps answers it: an unknown region is named back, and the
+/// region is asked for again (`Dialog.ElicitSlot`), so "Frankfurt" alone answers the same
+/// question with its other slots kept.
+fn rejected(lang: Lang, rejection: SlotRejection, asked: &Envelope) -> Response {
     match rejection.error {
         SlotError::Unresolved { spoken } | SlotError::Invalid { spoken, .. }
             if rejection.slot == "region" =>
         {
-            speech::unknown_region(lang, &spoken)
+            let answer = speech::unknown_region(lang, &spoken);
+            match &asked.0.request {
+                Request::Intent(request) => {
+                    let mut intent = request.intent.clone();
+                    if let Some(slot) = intent.slots.get_mut("region") {
+                        slot.value = None;
+                        slot.resolutions = None;
+                    }
+                    answer.elicit_slot("region", Some(intent))
+                }
+                _ => answer,
+            }
         }
         _ => speech::fallback(lang),
     }
@@ -106,10 +119,11 @@ async fn count_instances(
     args: Result<Slots<CountArgs>, SlotRejection>,
     State(app): State<VoiceOps>,
     lang: Lang,
+    asked: Envelope,
 ) -> Response {
     either(
         async {
-            let Slots(args) = args.map_err(|r| rejected(lang, r))?;
+            let Slots(args) = args.map_err(|r| rejected(lang, r, &asked))?;
             let (scope, regions) = scope_of(&app, lang, args.region).await?;
             let found = survey(&app.inventory, &regions, app.timing, |inv, r| {
                 inv.count_instances(r)
@@ -129,10 +143,11 @@ async fn list_databases(
     args: Result<Slots<RegionArgs>, SlotRejection>,
     State(app): State<VoiceOps>,
     lang: Lang,
+    asked: Envelope,
 ) -> Response {
     either(
         async {
-            let Slots(args) = args.map_err(|r| rejected(lang, r))?;
+            let Slots(args) = args.map_err(|r| rejected(lang, r, &asked))?;
             let (scope, regions) = scope_of(&app, lang, args.region).await?;
             let found = survey(&app.inventory, &regions, app.timing, |inv, r| {
                 inv.list_databases(r)
@@ -152,10 +167,11 @@ async fn status_report(
     args: Result<Slots<RegionArgs>, SlotRejection>,
     State(app): State<VoiceOps>,
     lang: Lang,
+    asked: Envelope,
 ) -> Response {
     either(
         async {
-            let Slots(args) = args.map_err(|r| rejected(lang, r))?;
+            let Slots(args) = args.map_err(|r| rejected(lang, r, &asked))?;
             let (scope, regions) = scope_of(&app, lang, args.region).await?;
             let (instances, dbs): (Survey<_>, Survey<_>) = tokio::join!(
                 survey(&app.inventory, &regions, app.timing, |inv, r| inv

@@ -28,8 +28,12 @@ fn chromium() -> PathBuf {
         .expect("chromium is not installed: run ./scripts/test, which installs it")
 }
 
-/// The console process, killed when the test ends however it ends.
-struct Console(Child);
+/// The console process, killed when the test ends however it ends; its stdout is kept open
+/// meanwhile.
+struct Console(
+    Child,
+    #[allow(dead_code)] BufReader<std::process::ChildStdout>,
+);
 
 impl Drop for Console {
     fn drop(&mut self) {
@@ -53,12 +57,12 @@ fn start_console(moto: &Emulator) -> (Console, String) {
         .stderr(Stdio::inherit())
         .spawn()
         .expect("voiceops-skill starts");
-    let stdout = child.stdout.take().expect("stdout is piped");
-    let console = Console(child);
+    let mut stdout = BufReader::new(child.stdout.take().expect("stdout is piped"));
     let mut first = String::new();
-    BufReader::new(stdout)
+    stdout
         .read_line(&mut first)
         .expect("the console prints its address");
+    let console = Console(child, stdout);
     let url = first
         .trim()
         .strip_prefix("Web console: ")

@@ -60,12 +60,12 @@ async fn piped<T: Target>(
         }
         if options.transcript {
             let shown = if line.is_empty() { "(silence)" } else { line };
-            println!("You:   {shown}");
+            writeln!(std::io::stdout(), "You:   {shown}")?;
         }
         let turn = take_turn(sim, line).await;
         show(line, &turn, options, options.transcript)?;
         if options.transcript {
-            println!();
+            writeln!(std::io::stdout())?;
         }
         if let Some(speaker) = speaker {
             speaker.say(&turn.speech).await;
