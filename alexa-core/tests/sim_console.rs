@@ -1,22 +1,22 @@
 //! The web console's HTTP interface, as its page uses it: state, turns, device switching,
 //! and refusing anything that is not addressed to the loopback host.
 
-use alexa_core::interaction_model::SkillPackage;
+mod common;
+
 use alexa_core::sim::console::{router, ConsoleOptions};
-use alexa_core::sim::{DeviceProfile, Resolver, Simulator};
-use alexa_core::{builtin, extract::AplScreen, Response, Skill};
+use alexa_core::sim::{DeviceProfile, Simulator};
+use alexa_core::{extract::AplScreen, Response, Skill};
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use serde_json::{json, Value};
-use std::path::PathBuf;
 use tower::ServiceExt;
 
 const SKILL: &str = "amzn1.ask.skill.console";
 const PORT: u16 = 7878;
 
 fn app() -> axum::Router {
-    let skill = Skill::builder()
+    let skill = common::with_builtins(Skill::builder())
         .skill_id(SKILL)
         .launch(|| async { Response::ask("Hello.", "Still there?") })
         .intent(
@@ -31,26 +31,10 @@ fn app() -> axum::Router {
                 }
             },
         )
-        .intent(builtin::HELP, || async {
-            Response::ask("Ask for a report.", "What now?")
-        })
-        .intent(builtin::STOP, || async { "Goodbye." })
-        .intent(builtin::CANCEL, || async { "Goodbye." })
-        .intent(builtin::FALLBACK, || async {
-            Response::ask("Pardon?", "What now?")
-        })
         .build()
         .unwrap();
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../interaction-model/skill-package");
-    let package = SkillPackage::load(&dir).unwrap();
-    let model = &package.locale("en-US").unwrap().model.language_model;
-    let sim = Simulator::new(
-        skill,
-        Resolver::new(model, "en-US", SKILL),
-        "en-US",
-        SKILL,
-        DeviceProfile::Echo,
-    );
+    let resolver = common::en_us_resolver(SKILL);
+    let sim = Simulator::new(skill, resolver, "en-US", SKILL, DeviceProfile::Echo);
     let options = ConsoleOptions {
         skill_name: "Test Skill".into(),
     };

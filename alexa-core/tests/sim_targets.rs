@@ -1,43 +1,32 @@
 //! The simulator holding a conversation with a skill over HTTP: as a web service and as a
 //! function behind a Lambda runtime's Invoke API; every failure is a turn's error.
 
-use alexa_core::interaction_model::SkillPackage;
-use alexa_core::sim::{DeviceProfile, HttpTarget, LambdaTarget, Resolver, Simulator, Target};
-use alexa_core::{builtin, Response, Skill};
+mod common;
+
+use alexa_core::sim::{DeviceProfile, HttpTarget, LambdaTarget, Simulator, Target};
+use alexa_core::{Response, Skill};
 use axum::body::Bytes;
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::post;
 use axum::Router;
-use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 const SKILL: &str = "amzn1.ask.skill.http";
 
 fn skill() -> Skill {
-    Skill::builder()
+    common::with_builtins(Skill::builder())
         .skill_id(SKILL)
         .launch(|| async { Response::ask("Welcome over the wire.", "What now?") })
         .intent("StatusReportIntent", || async {
             Response::tell("All fine.")
-        })
-        .intent(builtin::HELP, || async {
-            Response::ask("Ask for a report.", "What now?")
-        })
-        .intent(builtin::STOP, || async { "Goodbye." })
-        .intent(builtin::CANCEL, || async { "Goodbye." })
-        .intent(builtin::FALLBACK, || async {
-            Response::ask("Pardon?", "What now?")
         })
         .build()
         .unwrap()
 }
 
 fn simulator<T: Target>(target: T) -> Simulator<T> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../interaction-model/skill-package");
-    let package = SkillPackage::load(&dir).unwrap();
-    let model = &package.locale("en-US").unwrap().model.language_model;
-    let resolver = Resolver::new(model, "en-US", SKILL);
+    let resolver = common::en_us_resolver(SKILL);
     Simulator::new(target, resolver, "en-US", SKILL, DeviceProfile::Echo)
 }
 

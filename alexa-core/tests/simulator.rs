@@ -1,13 +1,13 @@
 //! Conversations through the offline Echo: sessions, attributes, endings, reprompts and
 //! dialog directives behave as on a real device.
 
+mod common;
+
 use alexa_core::extract::{SessionAttrs, Slots};
-use alexa_core::interaction_model::SkillPackage;
 use alexa_core::model::{Request, SessionEndedReason};
-use alexa_core::sim::{DeviceProfile, Resolver, Simulator};
+use alexa_core::sim::{DeviceProfile, Simulator};
 use alexa_core::{builtin, Response, Skill, SkillError, Slots};
 use serde::{Deserialize, Serialize};
-use std::path::PathBuf;
 
 const SKILL: &str = "amzn1.ask.skill.sim";
 
@@ -67,14 +67,7 @@ fn simulator(device: DeviceProfile) -> Simulator<Skill> {
         })
         .build()
         .unwrap();
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../interaction-model/skill-package");
-    let package = SkillPackage::load(&dir).unwrap();
-    let resolver = Resolver::new(
-        &package.locale("en-US").unwrap().model.language_model,
-        "en-US",
-        SKILL,
-    );
-    Simulator::new(skill, resolver, "en-US", SKILL, device)
+    Simulator::new(skill, common::en_us_resolver(SKILL), "en-US", SKILL, device)
 }
 
 #[tokio::test]

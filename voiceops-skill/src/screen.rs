@@ -107,12 +107,7 @@ pub fn instances(lang: Lang, survey: &Survey<StateCounts>) -> Board {
 
 /// Databases by name, with engine, region and status.
 pub fn databases(lang: Lang, survey: &Survey<Vec<Database>>) -> Board {
-    let mut all: Vec<(&String, &Database)> = survey
-        .found
-        .iter()
-        .flat_map(|(region, dbs)| dbs.iter().map(move |d| (region, d)))
-        .collect();
-    all.sort_by_cached_key(|(region, d)| (d.name.to_lowercase(), (*region).clone()));
+    let all = survey.databases_by_name();
     Board {
         title: match lang {
             Lang::En => "RDS databases".into(),
@@ -165,10 +160,8 @@ pub fn status(lang: Lang, instances: &Survey<StateCounts>, dbs: &Survey<Vec<Data
             }
         })
         .collect();
-    let mut failed = instances.failed.clone();
-    failed.extend(dbs.failed.iter().cloned());
+    let mut failed = instances.failed_in_either(dbs);
     failed.sort_by(|a, b| a.0.cmp(&b.0));
-    failed.dedup_by(|a, b| a.0 == b.0);
     Board {
         title: match lang {
             Lang::En => "Status report".into(),

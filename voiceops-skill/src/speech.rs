@@ -481,12 +481,7 @@ pub fn databases(lang: Lang, scope: &Scope, survey: &Survey<Vec<Database>>) -> R
     if let Some(response) = nothing_answered(lang, survey) {
         return response;
     }
-    let mut all: Vec<(&String, &Database)> = survey
-        .found
-        .iter()
-        .flat_map(|(r, dbs)| dbs.iter().map(move |d| (r, d)))
-        .collect();
-    all.sort_by_cached_key(|(region, d)| (d.name.to_lowercase(), (*region).clone()));
+    let all = survey.databases_by_name();
     let n = all.len() as u64;
     let regions_with_any = survey.found.iter().filter(|(_, d)| !d.is_empty()).count();
     let where_ = match (scope, regions_with_any > 1, lang) {
@@ -576,12 +571,7 @@ pub fn status_report(
         .filter(|d| d.status == "available")
         .count();
     let regions = instances.found.len().max(dbs.found.len()) as u64;
-    let mut failed = instances.failed.clone();
-    for (region, error) in &dbs.failed {
-        if !failed.iter().any(|(r, _)| r == region) {
-            failed.push((region.clone(), error.clone()));
-        }
-    }
+    let failed = instances.failed_in_either(dbs);
     let running = quantity(lang, total.running, Noun::Instance);
     let text = match lang {
         Lang::En => {

@@ -179,6 +179,17 @@ impl Drop for LocalLambda {
     }
 }
 
+/// moto with the demo fleet, and the function under the local runtime in front of it.
+async fn seeded_lambda() -> (Emulator, LocalLambda) {
+    let moto = Emulator::start();
+    seed::demo_fleet(&moto.config("us-east-1").await).await;
+    let endpoint = moto.endpoint.clone();
+    let lambda = tokio::task::spawn_blocking(move || LocalLambda::start(&endpoint))
+        .await
+        .unwrap();
+    (moto, lambda)
+}
+
 fn speech(response: &Value) -> String {
     let speech = &response["response"]["outputSpeech"];
     let text = speech["text"]
@@ -190,12 +201,7 @@ fn speech(response: &Value) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn recorded_requests_through_the_local_lambda_runtime() {
-    let moto = Emulator::start();
-    seed::demo_fleet(&moto.config("us-east-1").await).await;
-    let endpoint = moto.endpoint.clone();
-    let lambda = tokio::task::spawn_blocking(move || LocalLambda::start(&endpoint))
-        .await
-        .unwrap();
+    let (_moto, lambda) = seeded_lambda().await;
     let cases = [
         ("va-launch", "Welcome to Voice Ops.", Some(false)),
         ("va-count-running", "124 instances are running across 3 regions: 120 in North Virginia, 3 in Frankfurt and 1 in Ireland.", Some(true)),
@@ -260,12 +266,7 @@ fn simulate_via_lambda(port: u16, skill_id: &str, utterances: &str) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_simulator_talks_to_the_function_in_the_local_lambda_runtime() {
-    let moto = Emulator::start();
-    seed::demo_fleet(&moto.config("us-east-1").await).await;
-    let endpoint = moto.endpoint.clone();
-    let lambda = tokio::task::spawn_blocking(move || LocalLambda::start(&endpoint))
-        .await
-        .unwrap();
+    let (_moto, lambda) = seeded_lambda().await;
     let port = lambda.port;
     let said = tokio::task::block_in_place(|| {
         simulate_via_lambda(

@@ -44,6 +44,31 @@ impl<T> Survey<T> {
         let (_, first) = self.failed.first()?;
         self.failed.iter().all(|(_, e)| e == first).then_some(first)
     }
+
+    /// The regions that failed here or in `other` (two surveys of the same regions), each
+    /// once, this survey's first.
+    pub fn failed_in_either<U>(&self, other: &Survey<U>) -> Vec<(String, InventoryError)> {
+        let mut failed = self.failed.clone();
+        for (region, error) in &other.failed {
+            if !failed.iter().any(|(r, _)| r == region) {
+                failed.push((region.clone(), error.clone()));
+            }
+        }
+        failed
+    }
+}
+
+impl Survey<Vec<super::Database>> {
+    /// Every database found, with its region, by name (then region).
+    pub fn databases_by_name(&self) -> Vec<(&String, &super::Database)> {
+        let mut all: Vec<(&String, &super::Database)> = self
+            .found
+            .iter()
+            .flat_map(|(region, dbs)| dbs.iter().map(move |d| (region, d)))
+            .collect();
+        all.sort_by_cached_key(|(region, d)| (d.name.to_lowercase(), (*region).clone()));
+        all
+    }
 }
 
 /// Calls `ask` for every region concurrently. A region that takes longer than
