@@ -172,3 +172,68 @@ pub fn status(lang: Lang, instances: &Survey<StateCounts>, dbs: &Survey<Vec<Data
         footer: footer(lang, &failed),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::inventory::InventoryError;
+
+    /// The document is parsed at first use; a broken `screen.json` must fail here, not on an
+    /// Echo Show.
+    #[test]
+    fn the_document_is_apl_bound_to_the_board() {
+        let doc = document();
+        assert_eq!(doc["type"], "APL");
+        assert_eq!(doc["mainTemplate"]["parameters"][0], "payload");
+        let text = doc.to_string();
+        for field in [
+            "board.title",
+            "board.headline",
+            "board.rows",
+            "board.footer",
+        ] {
+            assert!(text.contains(&format!("payload.{field}")), "{field}");
+        }
+    }
+
+    #[test]
+    fn the_board_carries_the_spoken_answer_and_the_rows() {
+        let survey = Survey {
+            found: vec![
+                (
+                    "eu-west-1".to_owned(),
+                    StateCounts {
+                        running: 1,
+                        stopped: 0,
+                        other: 0,
+                    },
+                ),
+                (
+                    "us-east-1".to_owned(),
+                    StateCounts {
+                        running: 7,
+                        stopped: 2,
+                        other: 1,
+                    },
+                ),
+            ],
+            failed: vec![("ap-northeast-1".to_owned(), InventoryError::Timeout)],
+        };
+        let board = instances(Lang::En, &survey);
+        assert_eq!(
+            board.rows[0].label, "North Virginia (us-east-1)",
+            "busiest first"
+        );
+        assert_eq!(board.rows[0].value, "7 running · 2 stopped · 1 other");
+        assert_eq!(board.footer, "Not reached: Tokyo (ap-northeast-1)");
+        let response = show(Response::tell("Eight are running."), board);
+        let json = serde_json::to_value(response.into_envelope(None)).unwrap();
+        let directive = &json["response"]["directives"][0];
+        assert_eq!(directive["type"], "Alexa.Presentation.APL.RenderDocument");
+        assert_eq!(directive["token"], TOKEN);
+        assert_eq!(
+            directive["datasources"]["board"]["headline"],
+            "Eight are running."
+        );
+    }
+}
