@@ -74,7 +74,7 @@ fn expand_slots(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
             .unwrap_or_else(|| LitStr::new(&ident.to_string(), ident.span()));
         let (kind, inner) = field_kind(&field.ty);
         let func = syn::Ident::new(&format!("slot_{kind}"), ident.span());
-        inits.push(quote! { #ident: ::alexa_core::extract::#func::<#inner>(intent, #slot)? });
+        inits.push(quote! { #ident: ::alexa_core::__private::#func::<#inner>(intent, #slot)? });
         slot_names.push(slot);
     }
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();

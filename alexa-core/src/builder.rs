@@ -5,7 +5,7 @@ use crate::handler::{erase, ErasedHandler, Handler};
 use crate::model::RequestEnvelope;
 use crate::response::Response;
 use crate::skill::{ErrorHandler, Routes, Skill, SkillIds};
-use crate::{BuildError, SkillError};
+use crate::{BuildError, Failure};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -114,11 +114,33 @@ impl<S: Send + Sync + 'static> SkillBuilder<S> {
         self
     }
 
-    /// Turns a handler error into the response the user hears. The default says the error's
-    /// own speech if it set one, else a short apology, and ends the session.
+    /// Answers every [`Failure`]: a handler's error, a panic, a passed deadline, a response
+    /// over Alexa's limits. The request comes along, so the answer can be in its locale.
+    /// Without one, a handler error says its own speech if it set one, a passed deadline
+    /// [`TOO_SLOW`](crate::TOO_SLOW), anything else [`APOLOGY`](crate::APOLOGY); each ends
+    /// the session. If this handler panics or its answer breaks a limit, the user hears
+    /// [`APOLOGY`](crate::APOLOGY).
+    ///
+    /// ```
+    /// use alexa_core::{Failure, Response, Skill};
+    /// let skill = Skill::builder()
+    ///     .accept_any_skill_id()
+    ///     .skip_builtin_check()
+    ///     .on_error(|failure: &Failure, request| {
+    ///         let german = request.locale().is_some_and(|l| l.starts_with("de"));
+    ///         match failure {
+    ///             Failure::DeadlinePassed { .. } if german => Response::tell("Das dauert zu lange."),
+    ///             _ if german => Response::tell("Da ist etwas schiefgegangen."),
+    ///             _ => Response::tell("Something went wrong."),
+    ///         }
+    ///     })
+    ///     .build()
+    ///     .unwrap();
+    /// # let _ = skill;
+    /// ```
     pub fn on_error<F>(mut self, handler: F) -> Self
     where
-        F: Fn(&SkillError, &RequestEnvelope) -> Response + Send + Sync + 'static,
+        F: Fn(&Failure, &RequestEnvelope) -> Response + Send + Sync + 'static,
     {
         self.on_error = Some(Arc::new(handler));
         self

@@ -81,6 +81,50 @@ impl fmt::Debug for SkillError {
     }
 }
 
+/// Everything that can go wrong between a request and its answer, handed to the skill's
+/// one error handler ([`SkillBuilder::on_error`](crate::SkillBuilder::on_error)) so it can
+/// answer each in the request's language. Without an error handler the user hears
+/// [`APOLOGY`](crate::APOLOGY) (or, for a passed deadline, [`TOO_SLOW`](crate::TOO_SLOW); for a
+/// handler error with speech, that speech).
+///
+/// ```
+/// use alexa_core::{Failure, Response};
+/// fn apologise(failure: &Failure, locale: &str) -> Response {
+///     let german = locale.starts_with("de");
+///     match failure {
+///         Failure::DeadlinePassed { .. } if german => Response::tell("Das dauert zu lange."),
+///         Failure::DeadlinePassed { .. } => Response::tell("That is taking too long."),
+///         _ if german => Response::tell("Entschuldigung, da ist etwas schiefgegangen."),
+///         _ => Response::tell("Sorry, something went wrong."),
+///     }
+/// }
+/// let failure = Failure::DeadlinePassed { limit: std::time::Duration::from_secs(7) };
+/// let speech = apologise(&failure, "de-DE").body().output_speech.clone().unwrap();
+/// assert_eq!(speech.heard(), "Das dauert zu lange.");
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Failure {
+    /// A handler (or an extractor's rejection handler) returned an error.
+    #[error("the handler failed: {0}")]
+    HandlerError(SkillError),
+    /// A handler panicked; the payload's message, when it had one.
+    #[error("the handler panicked: {message}")]
+    HandlerPanicked {
+        /// The panic's message.
+        message: String,
+    },
+    /// The answer was not ready within the [`DeadlineLayer`](crate::DeadlineLayer)'s limit.
+    #[error("the deadline of {} ms passed", limit.as_millis())]
+    DeadlinePassed {
+        /// The limit that passed.
+        limit: std::time::Duration,
+    },
+    /// The response broke one of Alexa's limits, so it was not sent.
+    #[error("the response broke a limit: {0}")]
+    LimitExceeded(crate::limits::LimitViolation),
+}
+
 /// Why an invocation produced no Alexa response at all. Only these fail a Lambda
 /// invocation; every handler failure becomes a spoken response instead.
 #[derive(Debug, thiserror::Error)]

@@ -99,7 +99,7 @@ impl<H: Handler<T, S>, T, S> ErasedHandler<S> for Erased<H, T> {
 
 /// A handler's panic, caught: the payload's message if it had one.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Panicked(pub String);
+pub(crate) struct Panicked(pub(crate) String);
 
 fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     payload

@@ -1,9 +1,11 @@
 //! # alexa-core
 //!
-//! A framework for Alexa custom skills: handlers are plain async functions whose arguments
+//! A framework for Alexa custom skills. Handlers are plain async functions whose arguments
 //! are extracted by type, as in axum; the router is built once and dispatches by lookup;
-//! errors and panics become a spoken apology; responses are checked against Alexa's limits
-//! before they leave; the skill is a `tower::Service` hosted on AWS Lambda.
+//! every envelope parses tolerantly; errors, panics, a passed deadline and over-limit
+//! responses all reach one error handler and become a spoken answer; responses are checked
+//! against Alexa's limits before they leave; the skill is a `tower::Service`, hosted on AWS
+//! Lambda.
 //!
 //! The request path:
 //! `bytes -> RequestEnvelope (tolerant serde) -> skill-ID check -> lookup by request type /
@@ -37,7 +39,32 @@
 //!     .unwrap();
 //! # let _ = skill;
 //! ```
-#![cfg_attr(docsrs, feature(doc_auto_cfg))]
+//!
+//! ## Modules
+//!
+//! | module | what it is for |
+//! | --- | --- |
+//! | crate root | [`Skill`] and its [`SkillBuilder`], [`Response`], [`Speech`], the errors ([`SkillError`], [`Failure`], [`InvocationError`], [`BuildError`]), the [`DeadlineLayer`], the `Slots`/`SlotEnum` derives |
+//! | [`model`] | the wire format: request and response envelopes as plain serde data |
+//! | [`extract`] | what a handler can ask for in its signature: slots, session attributes, locale, device, state, ... |
+//! | [`handler`] | the [`Handler`] trait that makes an async function a handler |
+//! | [`ssml`] | an SSML builder that escapes every text node and attribute |
+//! | [`builtin`] | names of Amazon's built-in intents and of the request types |
+//! | [`limits`] | Alexa's response limits, checked before sending |
+//! | [`hosting`] | where requests come from: AWS Lambda |
+//! | [`interaction_model`] | load a skill package and check it against the router |
+//! | `testing` | request builders and response readers for tests (feature `test-util`) |
+//!
+//! The offline Echo (resolver, sessions, terminal and web console) is the `alexa-sim`
+//! crate, so a deployed skill links none of it.
+//!
+//! ## Features
+//!
+//! | feature | what it adds | default |
+//! | --- | --- | --- |
+//! | `lambda` | [`hosting::lambda`]: run the skill on AWS Lambda with `lambda_runtime` | no |
+//! | `test-util` | `testing`: `TestRequest` builders and the `ResponseExt` readers | no |
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 
 // Lets the derive macros name `::alexa_core` inside this crate's own tests too.
@@ -45,31 +72,31 @@ extern crate self as alexa_core;
 
 pub mod builtin;
 pub mod extract;
+pub mod handler;
 pub mod hosting;
 pub mod interaction_model;
 pub mod limits;
 pub mod model;
-pub mod sim;
 pub mod ssml;
 #[cfg(feature = "test-util")]
-pub mod test;
+pub mod testing;
 
 mod builder;
 mod error;
-mod handler;
 mod response;
 mod service;
 mod skill;
 
 pub use alexa_core_macros::{SlotEnum, Slots};
 pub use builder::SkillBuilder;
-pub use error::{BuildError, InvocationError, SkillError};
-pub use handler::{BoxFuture, Handler, Outcome};
+pub use error::{BuildError, Failure, InvocationError, SkillError};
+pub use handler::Handler;
 pub use response::{IntoResponse, Response, ShouldEndSession, Speech};
-pub use service::{Deadline, DeadlineLayer, TOO_SLOW};
-pub use skill::{Skill, APOLOGY, CANNOT_HELP};
+pub use service::{Deadline, DeadlineLayer};
+pub use skill::{Skill, APOLOGY, CANNOT_HELP, TOO_SLOW};
 
-/// The README's example compiles (it needs the `lambda` feature).
-#[cfg(all(doctest, feature = "lambda"))]
-#[doc = include_str!("../../README.md")]
-pub struct ReadmeDoctests;
+/// What the derive macros expand to. Not part of the API: it may change in any release.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::extract::slots::{slot_list, slot_optional, slot_required};
+}

@@ -2,7 +2,6 @@
 
 use crate::handler::BoxFuture;
 use crate::model::{RequestEnvelope, ResponseEnvelope};
-use crate::response::Response;
 use crate::{InvocationError, Skill};
 use std::task::{Context, Poll};
 use std::time::Duration;
@@ -23,10 +22,9 @@ impl<S: Send + Sync + 'static> Service<RequestEnvelope> for Skill<S> {
     }
 }
 
-/// What the user hears when the skill runs out of time.
-pub const TOO_SLOW: &str = "Sorry, that is taking too long. Please try again in a moment.";
-
-/// Answers with an apology when the inner service has not answered within `limit`.
+/// Gives each handler at most `limit`, then answers through the skill's error handler
+/// with [`Failure::DeadlinePassed`](crate::Failure::DeadlinePassed) (by default
+/// [`TOO_SLOW`](crate::TOO_SLOW)), in the request's language if the error handler speaks it.
 ///
 /// Alexa waits about 8 seconds for the whole round trip; a silent timeout leaves the user
 /// with "there was a problem with the requested skill's response". Set the limit a little
@@ -57,50 +55,53 @@ impl Default for DeadlineLayer {
     }
 }
 
-impl<Inner> Layer<Inner> for DeadlineLayer {
-    type Service = Deadline<Inner>;
-    fn layer(&self, inner: Inner) -> Deadline<Inner> {
+impl<S> Layer<Skill<S>> for DeadlineLayer {
+    type Service = Deadline<S>;
+    fn layer(&self, skill: Skill<S>) -> Deadline<S> {
         Deadline {
-            inner,
+            skill,
             limit: self.limit,
         }
     }
 }
 
-/// The service [`DeadlineLayer`] produces.
-#[derive(Debug, Clone)]
-pub struct Deadline<Inner> {
-    inner: Inner,
+/// A skill whose handlers have a deadline; made by [`DeadlineLayer`].
+#[derive(Debug)]
+pub struct Deadline<S> {
+    skill: Skill<S>,
     limit: Duration,
 }
 
-impl<Inner, R> Service<R> for Deadline<Inner>
-where
-    Inner: Service<R, Response = ResponseEnvelope>,
-    Inner::Future: Send + 'static,
-{
-    type Response = ResponseEnvelope;
-    type Error = Inner::Error;
-    type Future = BoxFuture<Result<ResponseEnvelope, Inner::Error>>;
+impl<S> Clone for Deadline<S> {
+    fn clone(&self) -> Self {
+        Self {
+            skill: self.skill.clone(),
+            limit: self.limit,
+        }
+    }
+}
 
-    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
-        self.inner.poll_ready(cx)
+impl<S: Send + Sync + 'static> Deadline<S> {
+    /// Answers `request` as [`Skill::handle`] does, within the deadline.
+    pub async fn handle(
+        &self,
+        request: RequestEnvelope,
+    ) -> Result<ResponseEnvelope, InvocationError> {
+        self.skill.handle_within(request, Some(self.limit)).await
+    }
+}
+
+impl<S: Send + Sync + 'static> Service<RequestEnvelope> for Deadline<S> {
+    type Response = ResponseEnvelope;
+    type Error = InvocationError;
+    type Future = BoxFuture<Result<ResponseEnvelope, InvocationError>>;
+
+    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        Poll::Ready(Ok(()))
     }
 
-    fn call(&mut self, request: R) -> Self::Future {
-        let fut = self.inner.call(request);
-        let limit = self.limit;
-        Box::pin(async move {
-            match tokio::time::timeout(limit, fut).await {
-                Ok(result) => result,
-                Err(_) => {
-                    tracing::warn!(
-                        limit_ms = limit.as_millis() as u64,
-                        "deadline reached; answered with an apology"
-                    );
-                    Ok(Response::tell(TOO_SLOW).into_envelope(None))
-                }
-            }
-        })
+    fn call(&mut self, request: RequestEnvelope) -> Self::Future {
+        let guarded = self.clone();
+        Box::pin(async move { guarded.handle(request).await })
     }
 }

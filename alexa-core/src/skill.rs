@@ -4,14 +4,18 @@ use crate::builder::SkillBuilder;
 use crate::handler::{call_catching, ErasedHandler, Panicked};
 use crate::model::{CanFulfill, CanFulfillIntent, Request, RequestEnvelope, ResponseEnvelope};
 use crate::response::Response;
-use crate::{limits, InvocationError, SkillError};
+use crate::{limits, Failure, InvocationError};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
+use std::time::Duration;
 
-pub(crate) type ErrorHandler = Arc<dyn Fn(&SkillError, &RequestEnvelope) -> Response + Send + Sync>;
+pub(crate) type ErrorHandler = Arc<dyn Fn(&Failure, &RequestEnvelope) -> Response + Send + Sync>;
 
 /// What the user hears when a handler fails or panics and no error handler says otherwise.
 pub const APOLOGY: &str = "Sorry, something went wrong. Please try again later.";
+
+/// What the user hears when the answer was not ready in time and no error handler says otherwise.
+pub const TOO_SLOW: &str = "Sorry, that is taking too long. Please try again in a moment.";
 
 /// What the user hears when nothing handles the request.
 pub const CANNOT_HELP: &str = "Sorry, I can't help with that.";
@@ -156,43 +160,52 @@ impl<S: Send + Sync + 'static> Skill<S> {
     pub async fn handle_json(&self, body: &[u8]) -> Result<Vec<u8>, InvocationError> {
         let envelope: RequestEnvelope =
             serde_json::from_slice(body).map_err(InvocationError::NotAnAlexaRequest)?;
-        let request_id = envelope.request.request_id().to_owned();
-        let response = self.answer(envelope).await?;
+        let envelope = Arc::new(envelope);
+        let response = self.answer(&envelope, None).await?;
         let bytes = serde_json::to_vec(&response).map_err(InvocationError::Serialize)?;
         if bytes.len() <= limits::MAX_RESPONSE_BYTES {
             return Ok(bytes);
         }
         let violation = limits::LimitViolation::ResponseTooLarge(bytes.len());
-        over_limit(&request_id, &violation);
-        serde_json::to_vec(&apology_envelope()).map_err(InvocationError::Serialize)
+        let response = self.fail(Failure::LimitExceeded(violation), &envelope);
+        serde_json::to_vec(&response).map_err(InvocationError::Serialize)
     }
 
-    /// Answers one request: skill-ID check, routing by lookup, the handler (errors and
-    /// panics become an apology), then the response limits.
+    /// Answers one request: skill-ID check, routing by lookup, the handler, then the
+    /// response limits. Handler errors, panics and broken limits go to the error handler.
     pub async fn handle(
         &self,
         envelope: RequestEnvelope,
     ) -> Result<ResponseEnvelope, InvocationError> {
-        let request_id = envelope.request.request_id().to_owned();
-        let response = self.answer(envelope).await?;
+        self.handle_within(envelope, None).await
+    }
+
+    /// [`handle`](Self::handle), with the handler given at most `deadline`: what the
+    /// [`DeadlineLayer`](crate::DeadlineLayer) calls.
+    pub(crate) async fn handle_within(
+        &self,
+        envelope: RequestEnvelope,
+        deadline: Option<Duration>,
+    ) -> Result<ResponseEnvelope, InvocationError> {
+        let envelope = Arc::new(envelope);
+        let response = self.answer(&envelope, deadline).await?;
         let bytes = limits::serialized_len(&response);
         if bytes <= limits::MAX_RESPONSE_BYTES {
             return Ok(response);
         }
-        over_limit(
-            &request_id,
-            &limits::LimitViolation::ResponseTooLarge(bytes),
-        );
-        Ok(apology_envelope())
+        let violation = limits::LimitViolation::ResponseTooLarge(bytes);
+        Ok(self.fail(Failure::LimitExceeded(violation), &envelope))
     }
 
     /// Everything but the size check, which the caller makes on the bytes it sends.
-    async fn answer(&self, envelope: RequestEnvelope) -> Result<ResponseEnvelope, InvocationError> {
-        let envelope = Arc::new(envelope);
-        let request_id = envelope.request.request_id();
+    async fn answer(
+        &self,
+        envelope: &Arc<RequestEnvelope>,
+        deadline: Option<Duration>,
+    ) -> Result<ResponseEnvelope, InvocationError> {
         if !self.accepts_skill_id(envelope.application_id()) {
             tracing::warn!(
-                request_id,
+                request_id = envelope.request.request_id(),
                 application_id = envelope.application_id(),
                 "refused a request for another skill"
             );
@@ -201,29 +214,73 @@ impl<S: Send + Sync + 'static> Skill<S> {
             });
         }
         let response = match self.route(&envelope.request) {
-            Some(handler) => match call_catching(&**handler, &envelope, &self.inner.state).await {
-                Ok(Ok(response)) => response,
-                Ok(Err(err)) => {
-                    tracing::error!(request_id, error = %err, "handler failed");
-                    self.error_response(&err, &envelope)
-                }
-                Err(Panicked(message)) => {
-                    tracing::error!(request_id, panic = %message, "handler panicked");
-                    Response::tell(APOLOGY)
-                }
+            Some(handler) => match self.run(&**handler, envelope, deadline).await {
+                Ok(response) => response,
+                Err(failure) => return Ok(self.fail(failure, envelope)),
             },
             None => default_response(&envelope.request),
         };
-        let response = match envelope.request {
-            Request::SessionEnded(_) => response.silenced(),
-            _ => response,
-        };
-        let out = response.into_envelope(envelope.session_attributes());
+        let out =
+            fit_request(response, &envelope.request).into_envelope(envelope.session_attributes());
         match limits::check_content(&out) {
             Ok(()) => Ok(out),
+            Err(violation) => Ok(self.fail(Failure::LimitExceeded(violation), envelope)),
+        }
+    }
+
+    /// Runs a handler, catching its error, its panic and the deadline as a [`Failure`].
+    async fn run(
+        &self,
+        handler: &dyn ErasedHandler<S>,
+        envelope: &Arc<RequestEnvelope>,
+        deadline: Option<Duration>,
+    ) -> Result<Response, Failure> {
+        let call = call_catching(handler, envelope, &self.inner.state);
+        let caught = match deadline {
+            None => call.await,
+            Some(limit) => match tokio::time::timeout(limit, call).await {
+                Ok(caught) => caught,
+                Err(_) => return Err(Failure::DeadlinePassed { limit }),
+            },
+        };
+        match caught {
+            Ok(Ok(response)) => Ok(response),
+            Ok(Err(err)) => Err(Failure::HandlerError(err)),
+            Err(Panicked(message)) => Err(Failure::HandlerPanicked { message }),
+        }
+    }
+
+    /// The error handler's answer to `failure`, logged with the request id. When that answer
+    /// itself breaks a limit (or the error handler panics), the plain [`APOLOGY`].
+    fn fail(&self, failure: Failure, envelope: &RequestEnvelope) -> ResponseEnvelope {
+        let request_id = envelope.request.request_id();
+        match &failure {
+            Failure::DeadlinePassed { limit } => tracing::warn!(
+                request_id,
+                limit_ms = limit.as_millis() as u64,
+                "deadline reached; answered through the error handler"
+            ),
+            Failure::LimitExceeded(violation) => tracing::error!(
+                request_id,
+                %violation,
+                "response over Alexa's limits; answered through the error handler instead"
+            ),
+            other => tracing::error!(request_id, error = %other, "handler failed"),
+        }
+        let response = match &self.inner.on_error {
+            Some(on_error) => {
+                let call = std::panic::AssertUnwindSafe(|| on_error(&failure, envelope));
+                std::panic::catch_unwind(call).unwrap_or_else(|_| Response::tell(APOLOGY))
+            }
+            None => default_apology(&failure),
+        };
+        let out =
+            fit_request(response, &envelope.request).into_envelope(envelope.session_attributes());
+        match limits::check(&out) {
+            Ok(_) => out,
             Err(violation) => {
-                over_limit(request_id, &violation);
-                Ok(apology_envelope())
+                tracing::error!(request_id, %violation, "the error handler's answer is over Alexa's limits too");
+                fit_request(Response::tell(APOLOGY), &envelope.request).into_envelope(None)
             }
         }
     }
@@ -242,24 +299,25 @@ impl<S: Send + Sync + 'static> Skill<S> {
             other => routes.by_type.get(other.type_name()),
         }
     }
+}
 
-    fn error_response(&self, err: &SkillError, envelope: &RequestEnvelope) -> Response {
-        match &self.inner.on_error {
-            Some(on_error) => {
-                let handler = std::panic::AssertUnwindSafe(|| on_error(err, envelope));
-                std::panic::catch_unwind(handler).unwrap_or_else(|_| Response::tell(APOLOGY))
-            }
-            None => Response::tell(err.speech().cloned().unwrap_or_else(|| APOLOGY.into())),
+/// What a user hears about `failure` when the skill has no error handler.
+fn default_apology(failure: &Failure) -> Response {
+    match failure {
+        Failure::HandlerError(err) => {
+            Response::tell(err.speech().cloned().unwrap_or_else(|| APOLOGY.into()))
         }
+        Failure::DeadlinePassed { .. } => Response::tell(TOO_SLOW),
+        _ => Response::tell(APOLOGY),
     }
 }
 
-fn over_limit(request_id: &str, violation: &limits::LimitViolation) {
-    tracing::error!(request_id, %violation, "response over Alexa's limits; sent an apology instead");
-}
-
-fn apology_envelope() -> ResponseEnvelope {
-    Response::tell(APOLOGY).into_envelope(None)
+/// `response`, made acceptable for `request`: Alexa takes no speech for a `SessionEndedRequest`.
+fn fit_request(response: Response, request: &Request) -> Response {
+    match request {
+        Request::SessionEnded(_) => response.silenced(),
+        _ => response,
+    }
 }
 
 /// The answer when no handler is registered for a request.

@@ -2,14 +2,14 @@
 //! errors become Lambda diagnostics.
 #![cfg(feature = "lambda")]
 
-use alexa_core::test::{ResponseExt, TestRequest};
+use alexa_core::testing::{ResponseExt, TestRequest};
 use alexa_core::{InvocationError, Response, Skill};
 use lambda_runtime::{Context, Diagnostic, LambdaEvent};
 use tower::{Service, ServiceExt};
 
 fn skill() -> Skill {
     Skill::builder()
-        .skill_id(alexa_core::test::TEST_SKILL_ID)
+        .skill_id(alexa_core::testing::TEST_SKILL_ID)
         .skip_builtin_check()
         .launch(|| async { Response::ask("Hello from Lambda.", "Still there?") })
         .build()

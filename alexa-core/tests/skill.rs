@@ -5,7 +5,7 @@ use alexa_core::extract::{
     ApiAccess, Envelope, Locale, SessionAttrs, SlotError, SlotRejection, Slots, State,
 };
 use alexa_core::model::{DialogState, Intent, SessionEndedReason};
-use alexa_core::test::{ResponseExt, TestRequest, TEST_SKILL_ID};
+use alexa_core::testing::{ResponseExt, TestRequest, TEST_SKILL_ID};
 use alexa_core::{
     builtin, BuildError, InvocationError, Response, Skill, SkillError, SlotEnum, Slots,
 };

@@ -36,19 +36,20 @@ try {
   report.title = await page.title();
   report.speechSynthesis = await page.evaluate(() => 'speechSynthesis' in window);
 
-  const answers = () => page.locator('#chat li.alexa').count();
+  // The page counts each finished turn in body[data-turns-done] after every update.
+  const turnsDone = () => page.evaluate(() => Number(document.body.dataset.turnsDone));
   const text = async (selector) => (await page.locator(selector).innerText()).trim();
 
   // One turn through the page: type (or press Silence), wait for the answer, read it all.
   async function turn(utterance) {
-    const before = await answers();
+    const before = await turnsDone();
     if (utterance === '') {
       await page.click('#silence');
     } else {
       await page.fill('#utterance', utterance);
       await page.press('#utterance', 'Enter');
     }
-    await page.waitForFunction((n) => document.querySelectorAll('#chat li.alexa').length > n, before);
+    await page.waitForFunction((n) => Number(document.body.dataset.turnsDone) > n, before);
     const request = await text('#request-json');
     const response = await text('#response-json');
     const parse = (t) => { try { return JSON.parse(t); } catch { return null; } };

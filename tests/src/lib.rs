@@ -1,1 +1,84 @@
-//! Cross-crate tests live in `tests/`; fixtures in `fixtures/`.
+//! The end-to-end crate: everything that needs a program other than cargo (the AWS API
+//! emulator moto, cfn-lint, cargo-lambda, Chromium, node) is tested here, and only here.
+//! `./scripts/test` installs those programs, then runs these tests with the rest.
+//!
+//! The library holds what the tests and the demo share: the emulator ([`emulator`]), the
+//! fleets seeded into it through the AWS SDK ([`seed`]), and the built binaries.
+
+pub mod emulator;
+pub mod seed;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The repository's root folder.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
+}
+
+/// A binary of the workspace, built by the same `cargo test --workspace` that runs these
+/// tests: it lies beside the folder of the running test executable.
+pub fn workspace_bin(name: &str) -> PathBuf {
+    let exe = std::env::current_exe().expect("the test executable's path");
+    // target/<profile>/deps/<test> -> target/<profile>/<name>
+    let dir = exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("the test executable lies in target/<profile>/deps");
+    let bin = dir.join(name);
+    assert!(
+        bin.is_file(),
+        "{} is not built: run `cargo test --workspace` (or ./scripts/test), which builds it",
+        bin.display()
+    );
+    bin
+}
+
+/// The `voiceops-skill` binary with a clean environment: no credentials, no profile, no
+/// instance metadata, `home` as HOME, PATH kept.
+pub fn voiceops(home: &Path) -> Command {
+    let mut cmd = Command::new(workspace_bin("voiceops-skill"));
+    cmd.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", home)
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("AWS_CONFIG_FILE", home.join("none"))
+        .env("AWS_SHARED_CREDENTIALS_FILE", home.join("none"));
+    cmd
+}
+
+/// A scratch folder for one test, removed when dropped.
+#[derive(Debug)]
+pub struct Scratch(pub PathBuf);
+
+impl Scratch {
+    /// A new empty folder named after `tag` and this process.
+    pub fn new(tag: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("voiceops-e2e-{tag}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("a scratch folder");
+        Scratch(dir)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A recorded request fixture under `tests/fixtures/requests`.
+pub fn fixture(name: &str) -> PathBuf {
+    root()
+        .join("tests/fixtures/requests")
+        .join(format!("{name}.json"))
+}
+
+/// The README's examples compile: they span alexa-core (with `lambda`) and alexa-sim, so
+/// the crate that depends on both checks them.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

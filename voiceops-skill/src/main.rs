@@ -37,41 +37,11 @@ enum Command {
     /// as Alexa keeps it. An empty line is silence (the reprompt). From a terminal it has
     /// history; with piped input it reads one utterance per line and prints one
     /// `Alexa: ...` line per answer.
-    Simulate {
-        /// The locale: en-US, en-GB, en-CA, en-AU, en-IN or de-DE.
-        #[arg(long, default_value = "en-US")]
-        locale: String,
-        /// The device: `echo` (voice only) or `echo-show` (screen, APL).
-        #[arg(long, default_value = "echo")]
-        device: String,
-        /// Also print each request and response envelope as JSON.
-        #[arg(long)]
-        json: bool,
-        /// With piped input, print each utterance as `You: ...` before the answer.
-        #[arg(long)]
-        transcript: bool,
-        /// Speak each answer with espeak-ng, when it is installed.
-        #[arg(long)]
-        speak: bool,
-        /// Serve the web console on 127.0.0.1 instead: chat, JSON, card, Echo Show screen.
-        #[arg(long)]
-        web: bool,
-        /// The web console's port (0 picks a free one).
-        #[arg(long, default_value_t = 7878, requires = "web")]
-        port: u16,
-        /// Talk to the skill's web service at this http:// URL instead of in-process.
-        #[arg(long, value_name = "URL", conflicts_with = "lambda")]
-        endpoint: Option<String>,
-        /// Talk to a local Lambda runtime (`cargo lambda watch`) at this address, e.g.
-        /// http://127.0.0.1:9000, instead of in-process.
-        #[arg(long, value_name = "ADDRESS")]
-        lambda: Option<String>,
-        /// The function's name in the Lambda runtime.
-        #[arg(long, default_value = "voiceops-skill", requires = "lambda")]
-        function: String,
-    },
+    #[cfg(feature = "simulator")]
+    Simulate(simulate::SimulateArgs),
 }
 
+#[cfg(feature = "simulator")]
 mod simulate;
 
 fn main() -> ExitCode {
@@ -92,34 +62,8 @@ fn main() -> ExitCode {
     init_cli_logs();
     match cli.command {
         Command::Invoke { file } => runtime.block_on(invoke(&file)),
-        Command::Simulate {
-            locale,
-            device,
-            json,
-            transcript,
-            speak,
-            web,
-            port,
-            endpoint,
-            lambda,
-            function,
-        } => {
-            let via = match (endpoint, lambda) {
-                (Some(url), _) => simulate::Via::Http(url),
-                (None, Some(address)) => simulate::Via::Lambda { address, function },
-                (None, None) => simulate::Via::InProcess,
-            };
-            let options = simulate::Options {
-                locale,
-                device,
-                json,
-                transcript,
-                speak,
-                web: web.then_some(port),
-                via,
-            };
-            runtime.block_on(simulate::run(options))
-        }
+        #[cfg(feature = "simulator")]
+        Command::Simulate(args) => runtime.block_on(simulate::run(args)),
     }
 }
 

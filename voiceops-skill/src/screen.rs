@@ -44,11 +44,12 @@ fn document() -> &'static Value {
 
 /// `response` with `board` rendered on the screen; its headline is what the response says.
 pub fn show(response: Response, mut board: Board) -> Response {
-    board.headline = match &response.body().output_speech {
-        Some(OutputSpeech::PlainText { text, .. }) => text.clone(),
-        Some(OutputSpeech::Ssml { ssml, .. }) => alexa_core::ssml::to_plain_text(ssml),
-        None => String::new(),
-    };
+    board.headline = response
+        .body()
+        .output_speech
+        .as_ref()
+        .map(OutputSpeech::heard)
+        .unwrap_or_default();
     let mut datasources = BTreeMap::new();
     datasources.insert(
         "board".to_owned(),

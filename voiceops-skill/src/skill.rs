@@ -52,7 +52,13 @@ pub fn build(state: VoiceOps, ids: SkillIds) -> Result<Skill<VoiceOps>, BuildErr
         .intent(builtin::NAVIGATE_HOME, goodbye)
         .intent(builtin::FALLBACK, fallback)
         .fallback(fallback)
-        .session_ended(session_ended);
+        .session_ended(session_ended)
+        .on_error(|failure, request| {
+            speech::apology(
+                Lang::from_locale(request.locale().unwrap_or("en-US")),
+                failure,
+            )
+        });
     match ids {
         SkillIds::Only(ids) => builder.skill_ids(ids),
         SkillIds::Any => builder.accept_any_skill_id(),

@@ -6,7 +6,7 @@ use crate::inventory::{Database, InventoryError, StateCounts, Survey};
 use crate::regions::{spoken_name_in, Lang};
 use crate::slots::InstanceState;
 use alexa_core::ssml::Ssml;
-use alexa_core::Response;
+use alexa_core::{Failure, Response};
 
 /// Which regions a question covers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,6 +61,27 @@ pub fn goodbye(lang: Lang) -> Response {
     Response::tell(match lang {
         Lang::En => "Goodbye.",
         Lang::De => "Auf Wiedersehen.",
+    })
+}
+
+/// What the user hears when the answer failed: a handler's error (its own words, when it
+/// has them), a panic, the deadline, a response over Alexa's limits; in the request's
+/// language.
+pub fn apology(lang: Lang, failure: &Failure) -> Response {
+    if let Failure::HandlerError(err) = failure {
+        if let Some(speech) = err.speech() {
+            return Response::tell(speech.clone());
+        }
+    }
+    Response::tell(match (lang, failure) {
+        (Lang::En, Failure::DeadlinePassed { .. }) => alexa_core::TOO_SLOW,
+        (Lang::De, Failure::DeadlinePassed { .. }) => {
+            "Das dauert leider zu lange. Bitte versuchen Sie es gleich noch einmal."
+        }
+        (Lang::En, _) => alexa_core::APOLOGY,
+        (Lang::De, _) => {
+            "Entschuldigung, da ist etwas schiefgegangen. Bitte versuchen Sie es später noch einmal."
+        }
     })
 }
 
@@ -635,13 +656,7 @@ mod tests {
     use super::*;
 
     fn said(r: &Response) -> String {
-        let speech = r.body().output_speech.clone().expect("speech");
-        match speech {
-            alexa_core::model::OutputSpeech::PlainText { text, .. } => text,
-            alexa_core::model::OutputSpeech::Ssml { ssml, .. } => {
-                alexa_core::ssml::to_plain_text(&ssml)
-            }
-        }
+        r.body().output_speech.as_ref().expect("speech").heard()
     }
 
     fn counts(running: u64, stopped: u64) -> StateCounts {

@@ -1,9 +1,6 @@
 //! The `voiceops-skill` binary as an operator runs it: `invoke` with a file or stdin,
 //! exit codes, the skill-ID rules, plain errors for missing credentials and region.
 
-mod common;
-
-use common::emulator::Emulator;
 use serde_json::Value;
 use std::io::Write;
 use std::path::PathBuf;
@@ -25,13 +22,6 @@ fn voiceops(home: &tempdir::TempHome) -> Command {
         .env("AWS_CONFIG_FILE", home.0.join("none"))
         .env("AWS_SHARED_CREDENTIALS_FILE", home.0.join("none"));
     cmd
-}
-
-fn with_emulator(cmd: &mut Command, moto: &Emulator) {
-    cmd.env("AWS_ENDPOINT_URL", &moto.endpoint)
-        .env("AWS_REGION", "us-east-1")
-        .env("AWS_ACCESS_KEY_ID", "testing")
-        .env("AWS_SECRET_ACCESS_KEY", "testing");
 }
 
 fn speech(output: &Output) -> String {
@@ -65,56 +55,6 @@ mod tempdir {
             let _ = std::fs::remove_dir_all(&self.0);
         }
     }
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn invoke_answers_a_file_and_stdin_from_the_emulator() {
-    let moto = Emulator::start();
-    let config = moto.config("us-east-1").await;
-    common::seed::instances(&config, "eu-central-1", 2, 3).await;
-    let home = tempdir::TempHome::new("invoke");
-
-    let mut cmd = voiceops(&home);
-    with_emulator(&mut cmd, &moto);
-    let out = cmd
-        .env("VOICEOPS_REGIONS", "eu-central-1,eu-west-1")
-        .args(["invoke"])
-        .arg(fixture("va-count-stopped-frankfurt"))
-        .output()
-        .unwrap();
-    assert_eq!(speech(&out), "3 instances are stopped in Frankfurt.");
-    assert!(
-        String::from_utf8_lossy(&out.stderr).contains("SKILL_ID is not set"),
-        "says it accepts any skill ID"
-    );
-
-    let mut cmd = voiceops(&home);
-    with_emulator(&mut cmd, &moto);
-    let mut child = cmd
-        .env("VOICEOPS_REGIONS", "eu-central-1,eu-west-1")
-        .env(
-            "SKILL_ID",
-            "amzn1.ask.skill.00000000-0000-0000-0000-000000000000",
-        )
-        .args(["invoke", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(&std::fs::read(fixture("va-count-running")).unwrap())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(speech(&out), "2 instances are running, all in Frankfurt.");
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! microseconds: every intent and path, slow and failing regions, bad input.
 
 use alexa_core::model::ResponseEnvelope;
-use alexa_core::test::{ResponseExt, TestRequest, TEST_SKILL_ID};
+use alexa_core::testing::{ResponseExt, TestRequest, TEST_SKILL_ID};
 use alexa_core::Skill;
 use std::path::Path;
 use std::sync::Arc;
@@ -226,4 +226,43 @@ async fn bad_input_is_refused_not_answered() {
         skill.handle(other).await,
         Err(alexa_core::InvocationError::SkillIdMismatch { .. })
     ));
+}
+
+/// Failures the handlers never see (a panic, Alexa's deadline) are answered through the
+/// skill's error handler, in the request's language.
+#[tokio::test]
+async fn a_panic_and_the_deadline_are_apologised_for_in_the_users_language() {
+    use tower::Layer;
+    let count = |locale: &str| {
+        TestRequest::intent("CountInstancesIntent")
+            .locale(locale)
+            .build()
+    };
+    let mut aws = fleet();
+    aws.panics = true;
+    let broken = skill_with(aws, Timing::default());
+    let r = broken.handle(count("de-DE")).await.unwrap();
+    assert_eq!(
+        r.speech_text(),
+        "Entschuldigung, da ist etwas schiefgegangen. Bitte versuchen Sie es später noch einmal."
+    );
+    assert!(r.ends_session());
+    let r = broken.handle(count("en-GB")).await.unwrap();
+    assert_eq!(r.speech_text(), alexa_core::APOLOGY);
+
+    let mut aws = fleet();
+    aws.hang = vec!["us-east-1".into()];
+    let patient = Timing {
+        per_region: Duration::from_secs(60),
+        overall: Duration::from_secs(60),
+    };
+    let slow =
+        alexa_core::DeadlineLayer::new(Duration::from_millis(50)).layer(skill_with(aws, patient));
+    let r = slow.handle(count("de-DE")).await.unwrap();
+    assert_eq!(
+        r.speech_text(),
+        "Das dauert leider zu lange. Bitte versuchen Sie es gleich noch einmal."
+    );
+    let r = slow.handle(count("en-US")).await.unwrap();
+    assert_eq!(r.speech_text(), alexa_core::TOO_SLOW);
 }

@@ -1,7 +1,7 @@
 //! The skill package and the router agree, in every locale (the framework's model check).
 
+use alexa_core::handler::BoxFuture;
 use alexa_core::interaction_model::{check, SkillPackage};
-use alexa_core::BoxFuture;
 use std::path::PathBuf;
 use std::sync::Arc;
 use voiceops_skill::inventory::{Database, Inventory, InventoryError, StateCounts, Timing};

@@ -2,9 +2,6 @@
 //! per answer, JSON on request, spoken answers through espeak-ng, and plain errors for bad
 //! options.
 
-mod common;
-
-use common::{emulator::Emulator, seed};
 use std::io::Write;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
@@ -61,47 +58,6 @@ fn stdout(output: &Output) -> String {
         String::from_utf8_lossy(&output.stderr)
     );
     String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_scripted_conversation_against_the_emulator() {
-    let moto = Emulator::start();
-    let config = moto.config("us-east-1").await;
-    seed::instances(&config, "us-east-1", 2, 1).await;
-    let scratch = Scratch::new("piped");
-    let env = [
-        ("AWS_ENDPOINT_URL", moto.endpoint.as_str()),
-        ("AWS_REGION", "us-east-1"),
-        ("AWS_ACCESS_KEY_ID", "testing"),
-        ("AWS_SECRET_ACCESS_KEY", "testing"),
-        ("VOICEOPS_REGIONS", "us-east-1"),
-    ];
-    let script = "# a comment is skipped\nopen voice ops\nhow many are running\n\n\nhello\n";
-    let said = stdout(&simulate(&[], &scratch.0, &env, script));
-    let lines: Vec<&str> = said.lines().collect();
-    assert!(
-        lines[0].starts_with("Alexa: Welcome to Voice Ops."),
-        "{said}"
-    );
-    assert_eq!(
-        lines[1],
-        "Alexa: 2 instances are running, all in North Virginia."
-    );
-    assert_eq!(lines.len(), 5, "{said}");
-    // The answer ended the session: silence is nothing, and "hello" is not for the skill.
-    assert_eq!(lines[2], "Alexa: (nothing: no session is listening)");
-    assert_eq!(lines[3], lines[2]);
-    assert!(
-        lines[4].starts_with("Alexa: (that was not for Voice Ops"),
-        "{said}"
-    );
-
-    let said = stdout(&simulate(&["--json"], &scratch.0, &env, "open voice ops\n"));
-    let lines: Vec<&str> = said.lines().collect();
-    assert!(lines[0].starts_with("-> {\"version\":\"1.0\""), "{said}");
-    assert!(lines[0].contains("\"type\":\"LaunchRequest\""), "{said}");
-    assert!(lines[1].starts_with("<- {\"version\":\"1.0\""), "{said}");
-    assert!(lines[2].starts_with("Alexa: Welcome"), "{said}");
 }
 
 #[test]

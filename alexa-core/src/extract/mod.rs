@@ -7,14 +7,11 @@
 
 mod envelope;
 mod session;
-mod slots;
+pub(crate) mod slots;
 
 pub use envelope::{ApiAccess, AplScreen, Envelope, Locale, RequestId, State};
 pub use session::SessionAttrs;
-pub use slots::{
-    slot_list, slot_optional, slot_required, FromSlot, FromSlots, ResolvedSlot, SlotError,
-    SlotRejection, Slots,
-};
+pub use slots::{FromSlot, FromSlots, ResolvedSlot, SlotError, SlotRejection, Slots};
 
 use crate::model::RequestEnvelope;
 use crate::response::{IntoResponse, Response};

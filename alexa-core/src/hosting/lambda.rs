@@ -6,7 +6,7 @@
 
 use crate::handler::BoxFuture;
 use crate::model::{RequestEnvelope, ResponseEnvelope};
-use crate::{InvocationError, Skill};
+use crate::{Deadline, InvocationError, Skill};
 use lambda_runtime::{Diagnostic, LambdaEvent};
 use std::task::{Context, Poll};
 use tower::Service;
@@ -23,6 +23,21 @@ impl<S: Send + Sync + 'static> Service<LambdaEvent<RequestEnvelope>> for Skill<S
     fn call(&mut self, event: LambdaEvent<RequestEnvelope>) -> Self::Future {
         let skill = self.clone();
         Box::pin(async move { skill.handle(event.payload).await })
+    }
+}
+
+impl<S: Send + Sync + 'static> Service<LambdaEvent<RequestEnvelope>> for Deadline<S> {
+    type Response = ResponseEnvelope;
+    type Error = InvocationError;
+    type Future = BoxFuture<Result<ResponseEnvelope, InvocationError>>;
+
+    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, event: LambdaEvent<RequestEnvelope>) -> Self::Future {
+        let guarded = self.clone();
+        Box::pin(async move { guarded.handle(event.payload).await })
     }
 }
 

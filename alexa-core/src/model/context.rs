@@ -181,6 +181,17 @@ pub struct PresentationRuntime {
     pub max_version: Option<String>,
 }
 
+impl PresentationInterface {
+    /// APL as an Echo Show declares it: runtime version 2023.3.
+    pub fn echo_show() -> Self {
+        Self {
+            runtime: Some(PresentationRuntime {
+                max_version: Some("2023.3".into()),
+            }),
+        }
+    }
+}
+
 /// `context.System.person`: the recognised speaker.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -266,6 +277,29 @@ pub struct Viewport {
     /// Video codecs the screen plays.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub video: Option<VideoCodecs>,
+}
+
+impl Viewport {
+    /// An Echo Show's screen: a 1280x800 landscape hub at 160 dpi, with touch. The one
+    /// definition the simulator and the test requests share.
+    ///
+    /// ```
+    /// let screen = alexa_core::model::Viewport::echo_show();
+    /// assert_eq!((screen.pixel_width, screen.pixel_height), (Some(1280), Some(800)));
+    /// ```
+    pub fn echo_show() -> Self {
+        Self {
+            mode: Some("HUB".into()),
+            shape: Some("RECTANGLE".into()),
+            pixel_width: Some(1280),
+            pixel_height: Some(800),
+            dpi: Some(160),
+            current_pixel_width: Some(1280),
+            current_pixel_height: Some(800),
+            touch: vec!["SINGLE".into()],
+            ..Self::default()
+        }
+    }
 }
 
 /// One viewing experience of a viewport.

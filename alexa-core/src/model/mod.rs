@@ -12,12 +12,35 @@ mod secret;
 mod standard;
 mod timestamp;
 
-pub use context::*;
-pub use envelope::*;
-pub use intent::*;
-pub use interfaces::*;
-pub use request::*;
-pub use response::*;
+// Re-exported by name, so each type has one documented home and a new item is a choice.
+pub use context::{
+    Advertising, AplState, AudioPlayerState, Context, Coordinate, Device, DisplayInterface,
+    DisplayState, Extensions, Geolocation, LocationServices, Person, PresentationInterface,
+    PresentationRuntime, SupportedInterfaces, System, Unit, VideoCodecs, Viewport,
+    ViewportDescriptor, ViewportExperience,
+};
+pub use envelope::{Application, Permissions, RequestEnvelope, Session, User};
+pub use intent::{
+    ConfirmationStatus, DialogState, Intent, Resolution, ResolutionStatus, ResolutionStatusCode,
+    ResolutionValue, Resolutions, ResolvedValue, Slot, SlotValue, SlotValueRef,
+};
+pub use interfaces::{
+    AplLoadIndexListDataRequest, AplLoadTokenListDataRequest, AplRuntimeErrorRequest,
+    AplUserEventRequest, AudioPlayerEvent, AudioPlayerRequest, AuthorizationGrantRequest,
+    ConnectionsRequestRequest, ConnectionsResponseRequest, ConnectionsStatus,
+    CustomInterfaceRequest, DialogApiInvokedRequest, DialogInputRequest,
+    DisplayElementSelectedRequest, ErrorDetail, ExceptionCause, MessageReceivedRequest,
+    PlaybackCommand, PlaybackControllerRequest, SessionResumedRequestData, SkillEventRequest,
+    SystemExceptionRequest,
+};
+pub use request::{OtherRequest, Request};
+pub use response::{
+    CanFulfill, CanFulfillIntent, CanFulfillSlot, Card, CardImage, Directive, OutputSpeech,
+    PlayBehavior, Reprompt, ResponseBody, ResponseEnvelope,
+};
 pub use secret::Secret;
-pub use standard::*;
+pub use standard::{
+    CanFulfillIntentRequest, IntentRequest, LaunchRequest, SessionEndedError, SessionEndedReason,
+    SessionEndedRequest,
+};
 pub use timestamp::Timestamp;

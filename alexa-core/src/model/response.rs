@@ -84,6 +84,20 @@ impl OutputSpeech {
             OutputSpeech::Ssml { ssml, .. } => ssml,
         }
     }
+
+    /// What a listener hears: the text, or the SSML with its markup removed.
+    ///
+    /// ```
+    /// use alexa_core::model::OutputSpeech;
+    /// let speech = OutputSpeech::Ssml { ssml: "<speak>Fish &amp; chips<break/></speak>".into(), play_behavior: None };
+    /// assert_eq!(speech.heard(), "Fish & chips");
+    /// ```
+    pub fn heard(&self) -> String {
+        match self {
+            OutputSpeech::PlainText { text, .. } => text.clone(),
+            OutputSpeech::Ssml { ssml, .. } => crate::ssml::to_plain_text(ssml),
+        }
+    }
 }
 
 /// `playBehavior`.

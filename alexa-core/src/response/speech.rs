@@ -44,10 +44,7 @@ impl Speech {
 
     /// What a listener hears, without markup.
     pub fn text(&self) -> String {
-        match &self.0 {
-            OutputSpeech::PlainText { text, .. } => text.clone(),
-            OutputSpeech::Ssml { ssml, .. } => crate::ssml::to_plain_text(ssml),
-        }
+        self.0.heard()
     }
 
     /// The wire form.

@@ -2,7 +2,7 @@
 //! once per process (one cold start) and shared by every request.
 
 use super::{Database, Inventory, InventoryError, StateCounts};
-use alexa_core::BoxFuture;
+use alexa_core::handler::BoxFuture;
 use aws_config::{BehaviorVersion, SdkConfig};
 use aws_sdk_ec2::error::{DisplayErrorContext, ProvideErrorMetadata};
 use aws_sdk_ec2::types::InstanceStateName;

@@ -7,7 +7,7 @@ mod survey;
 pub use aws::AwsInventory;
 pub use survey::{survey, Survey, Timing};
 
-use alexa_core::BoxFuture;
+use alexa_core::handler::BoxFuture;
 
 /// Instance counts of one region, by state.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 //! Asking many regions at once, within a deadline, keeping what did answer.
 
 use super::{Inventory, InventoryError};
-use alexa_core::BoxFuture;
+use alexa_core::handler::BoxFuture;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::task::JoinSet;

@@ -1,6 +1,6 @@
 //! A fleet in memory, for tests that need AWS to answer in microseconds.
 
-use alexa_core::BoxFuture;
+use alexa_core::handler::BoxFuture;
 use std::collections::HashMap;
 use std::time::Duration;
 use voiceops_skill::inventory::{Database, Inventory, InventoryError, StateCounts};
@@ -14,6 +14,8 @@ pub struct FakeAws {
     pub hang: Vec<String>,
     pub fail: HashMap<String, InventoryError>,
     pub regions_error: Option<InventoryError>,
+    /// Asking for the regions panics: a bug in the skill's code, as the user would meet it.
+    pub panics: bool,
 }
 
 impl FakeAws {
@@ -38,6 +40,7 @@ impl FakeAws {
 
 impl Inventory for FakeAws {
     fn regions(&self) -> BoxFuture<Result<Vec<String>, InventoryError>> {
+        assert!(!self.panics, "the fake inventory was told to panic");
         let result = match &self.regions_error {
             Some(err) => Err(err.clone()),
             None => Ok(self.regions.clone()),

@@ -1,7 +1,5 @@
-//! Test support: moto's AWS API emulator on a free loopback port, and a fleet seeded into it
-//! through the AWS SDK itself.
+//! Test support: a fake AWS that answers in microseconds, so the conversation is tested
+//! with nothing but Rust (the AWS emulator lives in the end-to-end crate under `tests/`).
 #![allow(dead_code)]
 
-pub mod emulator;
 pub mod fake_aws;
-pub mod seed;

@@ -1,0 +1,186 @@
+//! The simulator's terminal front end: type what you would say to an Echo.
+//!
+//! From a terminal it keeps a line history (rustyline); with piped input it reads one
+//! utterance per line and prints one `Alexa: ...` line per answer, so conversations can be
+//! scripted. An empty line is silence (the reprompt); `#` starts a comment.
+
+use super::{Simulator, Target, Turn};
+use std::io::{BufRead, IsTerminal, Write};
+
+/// How the terminal front end prints and speaks.
+#[derive(Debug, Clone, Default)]
+pub struct ReplOptions {
+    /// The skill's name as the user should read it ("Voice Ops").
+    pub skill_name: String,
+    /// Also print each request and response envelope as JSON.
+    pub json: bool,
+    /// With piped input, echo each utterance as `You: ...` and show cards (a readable
+    /// transcript); without it, only the `Alexa:` lines.
+    pub transcript: bool,
+    /// Speak each answer aloud with espeak-ng, when it is installed.
+    pub speak: bool,
+}
+
+/// Runs the front end on standard input and output until the input ends.
+///
+/// ```no_run
+/// # async fn demo<T: alexa_sim::Target>(mut sim: alexa_sim::Simulator<T>) {
+/// use alexa_sim::repl::{run, ReplOptions};
+/// let options = ReplOptions { skill_name: "Coffee Shop".into(), ..Default::default() };
+/// run(&mut sim, &options).await.unwrap();
+/// # }
+/// ```
+pub async fn run<T: Target>(sim: &mut Simulator<T>, options: &ReplOptions) -> std::io::Result<()> {
+    let speaker = if options.speak {
+        let speaker = super::speak::Speaker::find(sim.locale());
+        if speaker.is_none() {
+            eprintln!("(espeak-ng is not installed: answers are printed, not spoken)");
+        }
+        speaker
+    } else {
+        None
+    };
+    if std::io::stdin().is_terminal() {
+        interactive(sim, options, speaker.as_ref()).await
+    } else {
+        piped(sim, options, speaker.as_ref()).await
+    }
+}
+
+async fn piped<T: Target>(
+    sim: &mut Simulator<T>,
+    options: &ReplOptions,
+    speaker: Option<&super::speak::Speaker>,
+) -> std::io::Result<()> {
+    for line in std::io::stdin().lock().lines() {
+        let line = line?;
+        let line = line.trim();
+        if line.starts_with('#') {
+            continue;
+        }
+        if options.transcript {
+            let shown = if line.is_empty() { "(silence)" } else { line };
+            writeln!(std::io::stdout(), "You:   {shown}")?;
+        }
+        let turn = take_turn(sim, line).await;
+        show(line, &turn, options, options.transcript)?;
+        if options.transcript {
+            writeln!(std::io::stdout())?;
+        }
+        if let Some(speaker) = speaker {
+            speaker.say(&turn.speech).await;
+        }
+    }
+    Ok(())
+}
+
+async fn interactive<T: Target>(
+    sim: &mut Simulator<T>,
+    options: &ReplOptions,
+    speaker: Option<&super::speak::Speaker>,
+) -> std::io::Result<()> {
+    let invocation = sim.resolver().invocation_name().to_owned();
+    println!(
+        "{} simulator ({}). Say \"open {invocation}\" to start; an empty line is silence; Ctrl-D quits.",
+        options.skill_name,
+        sim.locale()
+    );
+    let mut editor = rustyline::DefaultEditor::new().map_err(std::io::Error::other)?;
+    loop {
+        let prompt = if sim.listening() {
+            "You (listening): "
+        } else {
+            "You: "
+        };
+        let Ok(line) = editor.readline(prompt) else {
+            return Ok(());
+        };
+        let line = line.trim().to_owned();
+        if !line.is_empty() {
+            let _ = editor.add_history_entry(&line);
+        }
+        let turn = take_turn(sim, &line).await;
+        show(&line, &turn, options, true)?;
+        if let Some(speaker) = speaker {
+            speaker.say(&turn.speech).await;
+        }
+    }
+}
+
+/// An utterance, or silence for an empty line.
+async fn take_turn<T: Target>(sim: &mut Simulator<T>, line: &str) -> Turn {
+    if line.is_empty() {
+        sim.silence().await
+    } else {
+        sim.say(line).await
+    }
+}
+
+/// Prints the turn after `line`; silence with no session open is simply nothing.
+fn show(line: &str, turn: &Turn, options: &ReplOptions, verbose: bool) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    if line.is_empty() && turn.not_for_skill() {
+        return writeln!(out, "Alexa: (nothing: no session is listening)");
+    }
+    print_turn(&mut out, turn, options, verbose)
+}
+
+/// Prints one turn: the JSON on request, `Alexa: ...`, and with `verbose` the card and the
+/// end of the session.
+///
+/// ```
+/// use alexa_sim::{repl::{print_turn, ReplOptions}, Turn};
+/// let turn = Turn { request: None, response: None, speech: String::new(),
+///     session_open: false, listening: false, error: None };
+/// let options = ReplOptions { skill_name: "Coffee Shop".into(), ..Default::default() };
+/// let mut out = Vec::new();
+/// print_turn(&mut out, &turn, &options, false).unwrap();
+/// assert!(String::from_utf8(out).unwrap().contains("that was not for Coffee Shop"));
+/// ```
+pub fn print_turn(
+    out: &mut impl Write,
+    turn: &Turn,
+    options: &ReplOptions,
+    verbose: bool,
+) -> std::io::Result<()> {
+    if options.json {
+        if let Some(request) = &turn.request {
+            writeln!(out, "-> {}", serde_json::to_string(request)?)?;
+        }
+        if let Some(response) = &turn.response {
+            writeln!(out, "<- {}", serde_json::to_string(response)?)?;
+        }
+    }
+    if let Some(error) = &turn.error {
+        return writeln!(out, "Alexa: (the skill failed: {error})");
+    }
+    if turn.not_for_skill() {
+        return writeln!(
+            out,
+            "Alexa: (that was not for {}; start with \"open ...\" or \"ask ...\")",
+            options.skill_name
+        );
+    }
+    if turn.session_ended() {
+        return writeln!(out, "Alexa: (the session ended)");
+    }
+    writeln!(out, "Alexa: {}", turn.speech)?;
+    if verbose {
+        if let Some(card) = turn.card() {
+            writeln!(out, "       [card: {}]", card.title)?;
+            for line in card.text.lines() {
+                writeln!(out, "         {line}")?;
+            }
+        }
+        if turn.screen().is_some() {
+            writeln!(
+                out,
+                "       [screen: an APL document; see it in the web console]"
+            )?;
+        }
+        if !turn.session_open {
+            writeln!(out, "       (session ended)")?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,147 @@
+//! The `voiceops-skill` binary against the AWS API emulator, as an operator runs it:
+//! `invoke` with a file and with stdin, and `simulate` with piped utterances.
+
+use end_to_end::{emulator::Emulator, fixture, seed, voiceops, Scratch};
+use serde_json::Value;
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn with_emulator(cmd: &mut Command, moto: &Emulator) {
+    cmd.env("AWS_ENDPOINT_URL", &moto.endpoint)
+        .env("AWS_REGION", "us-east-1")
+        .env("AWS_ACCESS_KEY_ID", "testing")
+        .env("AWS_SECRET_ACCESS_KEY", "testing");
+}
+
+fn speech(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: Value = serde_json::from_slice(&output.stdout).expect("stdout is the response JSON");
+    let speech = &json["response"]["outputSpeech"];
+    speech["text"]
+        .as_str()
+        .or(speech["ssml"].as_str())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// `simulate` with `args`, this environment on top of a clean one, and `stdin` piped in.
+fn simulate(args: &[&str], home: &Path, env: &[(&str, &str)], stdin: &str) -> Output {
+    let mut child = voiceops(home)
+        .arg("simulate")
+        .args(args)
+        .envs(env.iter().copied())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("voiceops-skill runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn invoke_answers_a_file_and_stdin_from_the_emulator() {
+    let moto = Emulator::start();
+    let config = moto.config("us-east-1").await;
+    seed::instances(&config, "eu-central-1", 2, 3).await;
+    let home = Scratch::new("invoke");
+
+    let mut cmd = voiceops(&home.0);
+    with_emulator(&mut cmd, &moto);
+    let out = cmd
+        .env("VOICEOPS_REGIONS", "eu-central-1,eu-west-1")
+        .args(["invoke"])
+        .arg(fixture("va-count-stopped-frankfurt"))
+        .output()
+        .unwrap();
+    assert_eq!(speech(&out), "3 instances are stopped in Frankfurt.");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("SKILL_ID is not set"),
+        "says it accepts any skill ID"
+    );
+
+    let mut cmd = voiceops(&home.0);
+    with_emulator(&mut cmd, &moto);
+    let mut child = cmd
+        .env("VOICEOPS_REGIONS", "eu-central-1,eu-west-1")
+        .env("SKILL_ID", alexa_core::testing::TEST_SKILL_ID)
+        .args(["invoke", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(&std::fs::read(fixture("va-count-running")).unwrap())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(speech(&out), "2 instances are running, all in Frankfurt.");
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_scripted_conversation_against_the_emulator() {
+    let moto = Emulator::start();
+    let config = moto.config("us-east-1").await;
+    seed::instances(&config, "us-east-1", 2, 1).await;
+    let scratch = Scratch::new("piped");
+    let env = [
+        ("AWS_ENDPOINT_URL", moto.endpoint.as_str()),
+        ("AWS_REGION", "us-east-1"),
+        ("AWS_ACCESS_KEY_ID", "testing"),
+        ("AWS_SECRET_ACCESS_KEY", "testing"),
+        ("VOICEOPS_REGIONS", "us-east-1"),
+    ];
+    let script = "# a comment is skipped\nopen voice ops\nhow many are running\n\n\nhello\n";
+    let said = stdout(&simulate(&[], &scratch.0, &env, script));
+    let lines: Vec<&str> = said.lines().collect();
+    assert!(
+        lines[0].starts_with("Alexa: Welcome to Voice Ops."),
+        "{said}"
+    );
+    assert_eq!(
+        lines[1],
+        "Alexa: 2 instances are running, all in North Virginia."
+    );
+    assert_eq!(lines.len(), 5, "{said}");
+    // The answer ended the session: silence is nothing, and "hello" is not for the skill.
+    assert_eq!(lines[2], "Alexa: (nothing: no session is listening)");
+    assert_eq!(lines[3], lines[2]);
+    assert!(
+        lines[4].starts_with("Alexa: (that was not for Voice Ops"),
+        "{said}"
+    );
+
+    let said = stdout(&simulate(&["--json"], &scratch.0, &env, "open voice ops\n"));
+    let lines: Vec<&str> = said.lines().collect();
+    assert!(lines[0].starts_with("-> {\"version\":\"1.0\""), "{said}");
+    assert!(lines[0].contains("\"type\":\"LaunchRequest\""), "{said}");
+    assert!(lines[1].starts_with("<- {\"version\":\"1.0\""), "{said}");
+    assert!(lines[2].starts_with("Alexa: Welcome"), "{said}");
+}

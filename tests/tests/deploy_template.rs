@@ -1,0 +1,202 @@
+//! template.yaml: what cfn-lint checks (it runs here, pinned at 1.53.3), and what it cannot:
+//! the exact IAM actions, the timeout against Alexa's 8 s and the code's own deadlines.
+
+use serde_yaml_ng::Value;
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::process::Command;
+use voiceops_skill::config::LAMBDA_DEADLINE;
+use voiceops_skill::inventory::Timing;
+
+fn template_path() -> PathBuf {
+    end_to_end::root().join("template.yaml")
+}
+
+fn template() -> Value {
+    serde_yaml_ng::from_str(&std::fs::read_to_string(template_path()).unwrap())
+        .expect("template.yaml is YAML")
+}
+
+/// `!Ref Name` as the YAML parser sees it.
+fn is_ref(value: &Value, name: &str) -> bool {
+    match value {
+        Value::Tagged(t) => t.tag == "Ref" && t.value.as_str() == Some(name),
+        Value::Mapping(m) => m.get("Ref").and_then(Value::as_str) == Some(name),
+        _ => false,
+    }
+}
+
+fn functions(t: &Value) -> Vec<&Value> {
+    t["Resources"]
+        .as_mapping()
+        .unwrap()
+        .values()
+        .filter(|r| r["Type"].as_str() == Some("AWS::Serverless::Function"))
+        .collect()
+}
+
+#[test]
+fn the_function_can_only_read_instances_regions_and_databases() {
+    let t = template();
+    let fns = functions(&t);
+    assert_eq!(fns.len(), 1, "one function");
+    let policies = fns[0]["Properties"]["Policies"]
+        .as_sequence()
+        .expect("inline policies");
+    let mut actions = BTreeSet::new();
+    for policy in policies {
+        let statements = policy["Statement"]
+            .as_sequence()
+            .expect("a policy document, not a managed policy name");
+        for statement in statements {
+            assert_eq!(statement["Effect"].as_str(), Some("Allow"));
+            assert_eq!(
+                statement["Resource"].as_str(),
+                Some("*"),
+                "EC2 Describe* only takes *"
+            );
+            for action in statement["Action"].as_sequence().unwrap() {
+                actions.insert(action.as_str().unwrap().to_owned());
+            }
+        }
+    }
+    let expected: BTreeSet<String> = [
+        "ec2:DescribeInstances",
+        "ec2:DescribeRegions",
+        "rds:DescribeDBInstances",
+        "rds:DescribeDBClusters",
+    ]
+    .map(String::from)
+    .into();
+    assert_eq!(actions, expected);
+    assert!(t["Resources"]
+        .as_mapping()
+        .unwrap()
+        .values()
+        .all(|r| r["Type"].as_str() != Some("AWS::IAM::Role")));
+}
+
+#[test]
+fn the_timeout_sits_between_the_skills_deadline_and_alexas() {
+    let t = template();
+    let timeout = functions(&t)[0]["Properties"]["Timeout"]
+        .as_u64()
+        .expect("a timeout in seconds");
+    assert!(
+        timeout < 8,
+        "Alexa waits about 8 s; the function's timeout is {timeout} s"
+    );
+    assert!(
+        LAMBDA_DEADLINE.as_millis() < u128::from(timeout) * 1000,
+        "the apology must come before Lambda's timeout"
+    );
+    assert!(
+        Timing::default().overall < LAMBDA_DEADLINE,
+        "AWS calls must stop before the apology deadline"
+    );
+}
+
+#[test]
+fn the_function_is_a_rust_arm64_lambda_bound_to_the_skill_id() {
+    let t = template();
+    let f = functions(&t)[0];
+    let p = &f["Properties"];
+    assert_eq!(p["Runtime"].as_str(), Some("provided.al2023"));
+    assert_eq!(p["Handler"].as_str(), Some("bootstrap"));
+    assert_eq!(p["Architectures"][0].as_str(), Some("arm64"));
+    assert_eq!(
+        f["Metadata"]["BuildMethod"].as_str(),
+        Some("rust-cargolambda")
+    );
+    assert_eq!(
+        f["Metadata"]["BuildProperties"]["Binary"].as_str(),
+        Some("voiceops-skill")
+    );
+    let events = p["Events"].as_mapping().unwrap();
+    assert_eq!(events.len(), 1);
+    let event = events.values().next().unwrap();
+    assert_eq!(event["Type"].as_str(), Some("AlexaSkill"));
+    assert!(is_ref(&event["Properties"]["SkillId"], "SkillId"));
+    assert!(is_ref(
+        &p["Environment"]["Variables"]["SKILL_ID"],
+        "SkillId"
+    ));
+    assert!(is_ref(
+        &p["Environment"]["Variables"]["VOICEOPS_REGIONS"],
+        "Regions"
+    ));
+    let logs = t["Resources"]
+        .as_mapping()
+        .unwrap()
+        .values()
+        .find(|r| r["Type"].as_str() == Some("AWS::Logs::LogGroup"))
+        .expect("a log group");
+    assert!(is_ref(
+        &logs["Properties"]["RetentionInDays"],
+        "LogRetentionInDays"
+    ));
+    match &t["Outputs"]["FunctionArn"]["Value"] {
+        Value::Tagged(tag) => assert_eq!(
+            (tag.tag.to_string().as_str(), tag.value.as_str()),
+            ("!GetAtt", Some("VoiceOpsFunction.Arn"))
+        ),
+        other => panic!("FunctionArn output is {other:?}"),
+    }
+}
+
+fn cfn_lint() -> PathBuf {
+    std::env::var_os("CFN_LINT")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| end_to_end::root().join(".cache/venv/bin/cfn-lint"))
+}
+
+fn lint(text: &str, name: &str) -> std::process::Output {
+    let dir = std::env::temp_dir().join(format!("voiceops-cfn-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("template.yaml");
+    std::fs::write(&file, text).unwrap();
+    let out = Command::new(cfn_lint())
+        .arg(&file)
+        .output()
+        .expect("cfn-lint runs: ./scripts/test installs it");
+    let _ = std::fs::remove_dir_all(&dir);
+    out
+}
+
+#[test]
+fn cfn_lint_passes_without_warnings_and_catches_broken_templates() {
+    assert!(
+        cfn_lint().exists(),
+        "cfn-lint not found at {}: run ./scripts/test",
+        cfn_lint().display()
+    );
+    let text = std::fs::read_to_string(template_path()).unwrap();
+    let out = lint(&text, "ok");
+    assert!(
+        out.status.success() && out.stdout.is_empty(),
+        "cfn-lint: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for (name, from, to) in [
+        (
+            "runtime",
+            "Runtime: provided.al2023",
+            "Runtime: provided.al2099",
+        ),
+        ("architecture", "- arm64", "- arm65"),
+        (
+            "ref",
+            "SKILL_ID: !Ref SkillId",
+            "SKILL_ID: !Ref SkillIdentifier",
+        ),
+        ("event", "Type: AlexaSkill", "Type: AlexaSkil"),
+    ] {
+        assert!(text.contains(from), "{from}");
+        let out = lint(&text.replacen(from, to, 1), name);
+        assert!(
+            !out.status.success(),
+            "cfn-lint accepted a broken {name}: is it the pinned 1.53.3?"
+        );
+    }
+}
