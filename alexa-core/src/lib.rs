@@ -5,7 +5,7 @@
 //! every envelope parses tolerantly; errors, panics, a passed deadline and over-limit
 //! responses all reach one error handler and become a spoken answer; responses are checked
 //! against Alexa's limits before they leave; the skill is a `tower::Service`, hosted on AWS
-//! Lambda.
+//! Lambda by the `alexa-lambda` crate.
 //!
 //! The request path:
 //! `bytes -> RequestEnvelope (tolerant serde) -> skill-ID check -> lookup by request type /
@@ -51,18 +51,17 @@
 //! | [`ssml`] | an SSML builder that escapes every text node and attribute |
 //! | [`builtin`] | names of Amazon's built-in intents and of the request types |
 //! | [`limits`] | Alexa's response limits, checked before sending |
-//! | [`hosting`] | where requests come from: AWS Lambda |
 //! | [`interaction_model`] | load a skill package and check it against the router |
 //! | `testing` | request builders and response readers for tests (feature `test-util`) |
 //!
-//! The offline Echo (resolver, sessions, terminal and web console) is the `alexa-sim`
-//! crate, so a deployed skill links none of it.
+//! Beside it, one job each: `alexa-lambda` hosts a skill on AWS Lambda, `alexa-sim` is the
+//! offline Echo (resolver, sessions, terminal and web console). A skill links only what it
+//! uses; this crate has no HTTP stack, no AWS SDK and no user interface.
 //!
 //! ## Features
 //!
 //! | feature | what it adds | default |
 //! | --- | --- | --- |
-//! | `lambda` | [`hosting::lambda`]: run the skill on AWS Lambda with `lambda_runtime` | no |
 //! | `test-util` | `testing`: `TestRequest` builders and the `ResponseExt` readers | no |
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
@@ -73,7 +72,6 @@ extern crate self as alexa_core;
 pub mod builtin;
 pub mod extract;
 pub mod handler;
-pub mod hosting;
 pub mod interaction_model;
 pub mod limits;
 pub mod model;

@@ -102,7 +102,7 @@ async fn serve_lambda() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match alexa_core::hosting::lambda::run(skill, LAMBDA_DEADLINE).await {
+    match alexa_lambda::run(skill, LAMBDA_DEADLINE).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             tracing::error!(%err, "the Lambda runtime stopped");

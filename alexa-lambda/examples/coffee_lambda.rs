@@ -38,5 +38,5 @@ async fn main() -> Result<(), lambda_runtime::Error> {
         .intent(builtin::STOP, || async { "Goodbye." })
         .intent(builtin::CANCEL, || async { "Goodbye." })
         .build()?;
-    alexa_core::hosting::lambda::run(skill, Duration::from_secs(7)).await
+    alexa_lambda::run(skill, Duration::from_secs(7)).await
 }

@@ -1,0 +1,107 @@
+//! # alexa-lambda
+//!
+//! Hosts an `alexa-core` skill on AWS Lambda with `lambda_runtime`: one crate, one job, so the
+//! framework crate itself carries no HTTP client and a skill hosted elsewhere links none of
+//! this.
+//!
+//! Lambda invocations from Alexa are not signed (the function's resource policy names the
+//! skill), so the skill-ID check is the guard here. An invocation fails only when the event
+//! is not an Alexa request or is for another skill; every handler failure, panic or passed
+//! deadline becomes a spoken answer through the skill's error handler.
+//!
+//! ```no_run
+//! use alexa_core::{Response, Skill};
+//! # async fn serve() -> Result<(), lambda_runtime::Error> {
+//! let skill = Skill::builder()
+//!     .skill_id(std::env::var("SKILL_ID")?)
+//!     .skip_builtin_check()
+//!     .launch(|| async { Response::ask("Hello from Lambda.", "What now?") })
+//!     .build()?;
+//! alexa_lambda::run(skill, std::time::Duration::from_secs(7)).await
+//! # }
+//! ```
+#![cfg_attr(docsrs, feature(doc_cfg))]
+#![warn(missing_docs)]
+
+use alexa_core::handler::BoxFuture;
+use alexa_core::model::{RequestEnvelope, ResponseEnvelope};
+use alexa_core::{Deadline, DeadlineLayer, InvocationError, Skill};
+use lambda_runtime::{Diagnostic, LambdaEvent};
+use std::task::{Context, Poll};
+use std::time::Duration;
+use tower::{Layer, Service};
+
+/// A skill as the Lambda runtime calls it: each event's payload answered within the
+/// deadline; a refused invocation is a Lambda [`Diagnostic`] that names why.
+#[derive(Debug)]
+pub struct LambdaSkill<S> {
+    skill: Deadline<S>,
+}
+
+impl<S> Clone for LambdaSkill<S> {
+    fn clone(&self) -> Self {
+        Self {
+            skill: self.skill.clone(),
+        }
+    }
+}
+
+impl<S: Send + Sync + 'static> LambdaSkill<S> {
+    /// `skill`, with each answer given at most `limit` (a little under Alexa's 8 s).
+    pub fn new(skill: Skill<S>, limit: Duration) -> Self {
+        Self {
+            skill: DeadlineLayer::new(limit).layer(skill),
+        }
+    }
+}
+
+impl<S: Send + Sync + 'static> Service<LambdaEvent<RequestEnvelope>> for LambdaSkill<S> {
+    type Response = ResponseEnvelope;
+    type Error = Diagnostic;
+    type Future = BoxFuture<Result<ResponseEnvelope, Diagnostic>>;
+
+    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, event: LambdaEvent<RequestEnvelope>) -> Self::Future {
+        let skill = self.skill.clone();
+        Box::pin(async move {
+            skill
+                .handle(event.payload)
+                .await
+                .map_err(|err| diagnostic(&err))
+        })
+    }
+}
+
+/// The Lambda diagnostic for a refused invocation: its type names the reason
+/// (`NotAnAlexaRequest`, `SkillIdMismatch`, `ResponseSerialization`), its message says more.
+///
+/// ```
+/// let err = alexa_core::InvocationError::SkillIdMismatch { got: Some("amzn1.ask.skill.other".into()) };
+/// let diagnostic = alexa_lambda::diagnostic(&err);
+/// assert_eq!(diagnostic.error_type, "SkillIdMismatch");
+/// assert!(diagnostic.error_message.contains("amzn1.ask.skill.other"));
+/// ```
+pub fn diagnostic(err: &InvocationError) -> Diagnostic {
+    let error_type = match err {
+        InvocationError::NotAnAlexaRequest(_) => "NotAnAlexaRequest",
+        InvocationError::SkillIdMismatch { .. } => "SkillIdMismatch",
+        InvocationError::Serialize(_) => "ResponseSerialization",
+        _ => "InvocationError",
+    };
+    Diagnostic {
+        error_type: error_type.to_owned(),
+        error_message: err.to_string(),
+    }
+}
+
+/// Runs the skill on the Lambda runtime until the runtime stops, each answer given at most
+/// `limit`.
+pub async fn run<S: Send + Sync + 'static>(
+    skill: Skill<S>,
+    limit: Duration,
+) -> Result<(), lambda_runtime::Error> {
+    lambda_runtime::run(LambdaSkill::new(skill, limit)).await
+}

@@ -1,0 +1,61 @@
+//! The skill as the Lambda runtime sees it: a `Service<LambdaEvent<RequestEnvelope>>` whose
+//! refusals are Lambda diagnostics and whose slow answers are apologies, not timeouts.
+
+use alexa_core::testing::{ResponseExt, TestRequest, TEST_SKILL_ID};
+use alexa_core::{Response, Skill};
+use alexa_lambda::LambdaSkill;
+use lambda_runtime::{Context, LambdaEvent};
+use std::time::Duration;
+use tower::{Service, ServiceExt};
+
+fn skill() -> Skill {
+    Skill::builder()
+        .skill_id(TEST_SKILL_ID)
+        .skip_builtin_check()
+        .launch(|| async { Response::ask("Hello from Lambda.", "Still there?") })
+        .intent("SlowIntent", || async {
+            tokio::time::sleep(Duration::from_secs(30)).await;
+            "late"
+        })
+        .build()
+        .unwrap()
+}
+
+fn event(
+    request: alexa_core::model::RequestEnvelope,
+) -> LambdaEvent<alexa_core::model::RequestEnvelope> {
+    LambdaEvent::new(request, Context::default())
+}
+
+#[tokio::test]
+async fn a_lambda_event_is_answered() {
+    let mut service = LambdaSkill::new(skill(), Duration::from_secs(7));
+    let ready = service.ready().await.unwrap();
+    let response = ready
+        .call(event(TestRequest::launch().build()))
+        .await
+        .unwrap();
+    assert_eq!(response.speech_text(), "Hello from Lambda.");
+}
+
+#[tokio::test]
+async fn a_foreign_skill_id_fails_the_invocation_with_a_named_diagnostic() {
+    let mut service = LambdaSkill::new(skill(), Duration::from_secs(7));
+    let request = TestRequest::launch()
+        .skill_id("amzn1.ask.skill.other")
+        .build();
+    let diagnostic = service.call(event(request)).await.unwrap_err();
+    assert_eq!(diagnostic.error_type, "SkillIdMismatch");
+    assert!(diagnostic.error_message.contains("amzn1.ask.skill.other"));
+}
+
+#[tokio::test]
+async fn an_answer_later_than_the_deadline_is_an_apology_not_a_timeout() {
+    let mut service = LambdaSkill::new(skill(), Duration::from_millis(20));
+    let response = service
+        .call(event(TestRequest::intent("SlowIntent").build()))
+        .await
+        .unwrap();
+    assert_eq!(response.speech_text(), alexa_core::TOO_SLOW);
+    assert!(response.ends_session());
+}
