@@ -38,7 +38,7 @@ async fn count(Slots(args): Slots<CountArgs>) -> Response {
 
 fn skill() -> Skill {
     Skill::builder()
-        .skill_id("amzn1.ask.skill.00000000-0000-0000-0000-000000000000")
+        .skill_id(alexa_core::testing::TEST_SKILL_ID)
         .launch(|| async { Response::ask("Welcome to voice ops.", "What would you like to know?") })
         .intent("CountInstancesIntent", count)
         .intent(builtin::HELP, || async {

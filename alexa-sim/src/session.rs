@@ -44,6 +44,14 @@ impl DeviceProfile {
             DeviceProfile::EchoShow => "echo-show",
         }
     }
+
+    /// The screen its requests describe (`context.Viewport`): `None` for a voice-only Echo.
+    pub fn viewport(self) -> Option<Viewport> {
+        match self {
+            DeviceProfile::Echo => None,
+            DeviceProfile::EchoShow => Some(Viewport::echo_show()),
+        }
+    }
 }
 
 /// A device name that is neither `echo` nor `echo-show`.
@@ -318,10 +326,9 @@ impl<T: Target> Simulator<T> {
             audio_player: Some(Map::new()),
             ..Default::default()
         };
-        let mut viewport = None;
-        if self.device == DeviceProfile::EchoShow {
+        let viewport = self.device.viewport();
+        if viewport.is_some() {
             interfaces.apl = Some(PresentationInterface::echo_show());
-            viewport = Some(Viewport::echo_show());
         }
         RequestEnvelope {
             version: "1.0".to_owned(),

@@ -116,6 +116,11 @@ async fn turns_come_back_with_speech_card_json_and_session_state() {
     assert_eq!(state["skill_name"], "Test Skill");
     assert_eq!(state["invocation_name"], "coffee shop");
     assert_eq!(state["device"], "echo");
+    assert_eq!(
+        state["screen"],
+        Value::Null,
+        "a voice-only Echo has no screen"
+    );
     assert_eq!(state["in_session"], false);
     assert!(state["examples"].as_array().unwrap().len() >= 2);
 
@@ -165,6 +170,12 @@ async fn an_echo_show_gets_the_screen() {
     .await;
     assert_eq!(status, StatusCode::OK);
     assert!(state.contains(r#""device":"echo-show""#), "{state}");
+    let state: Value = serde_json::from_str(&state).unwrap();
+    assert_eq!(
+        state["screen"],
+        json!({"width": 1280, "height": 800, "dpi": 160, "shape": "rectangle", "mode": "hub"}),
+        "the page draws on the screen the requests describe"
+    );
     let turn = say(&app, "ask coffee shop what is on the menu").await;
     assert_eq!(turn["screen"]["token"], "status");
     assert_eq!(turn["screen"]["document"], json!({"type": "APL"}));

@@ -38,24 +38,33 @@ setup_test_tools() {
   export CFN_LINT="$VENV/bin/cfn-lint"
 }
 
+# Installs Debian packages with apt-get (as root, or through sudo); fails with a message
+# when neither is possible.
+apt_install() {
+  local sudo=""
+  if [ "$(id -u)" != 0 ]; then
+    if command -v sudo >/dev/null; then sudo="sudo"; else
+      echo "setup: $* missing and this user cannot apt-get install it" >&2
+      return 1
+    fi
+  fi
+  echo "==> installing Debian's $* (apt-get)"
+  $sudo apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
 # Headless Chromium (Debian's package, the only browser that installs offline here) and
-# playwright-core to drive it, for the web console's end-to-end test. apt-get needs root;
-# without it (and without chromium already on PATH) this says how to install it and fails.
+# playwright-core to drive it, for the web console's end-to-end test; node and npm for it and
+# for the APL renderer's own tests.
 setup_browser() {
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    apt_install nodejs npm
+  fi
   if [ -z "${CHROMIUM:-}" ]; then
     CHROMIUM="$(command -v chromium || command -v chromium-browser || true)"
   fi
   if [ -z "$CHROMIUM" ]; then
-    echo "==> installing Debian's chromium (apt-get)"
-    local sudo=""
-    if [ "$(id -u)" != 0 ]; then
-      if command -v sudo >/dev/null; then sudo="sudo"; else
-        echo "setup: chromium is missing and this user cannot apt-get install it" >&2
-        return 1
-      fi
-    fi
-    $sudo apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null
+    apt_install chromium
     CHROMIUM="$(command -v chromium)"
   fi
   export CHROMIUM

@@ -1,8 +1,9 @@
 //! The `voiceops-skill` binary against the AWS API emulator, as an operator runs it:
 //! `invoke` with a file and with stdin, and `simulate` with piped utterances.
 
+use alexa_core::model::ResponseEnvelope;
+use alexa_core::testing::ResponseExt;
 use end_to_end::{emulator::Emulator, fixture, seed, voiceops, Scratch};
-use serde_json::Value;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -20,13 +21,9 @@ fn speech(output: &Output) -> String {
         "stderr: {}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let json: Value = serde_json::from_slice(&output.stdout).expect("stdout is the response JSON");
-    let speech = &json["response"]["outputSpeech"];
-    speech["text"]
-        .as_str()
-        .or(speech["ssml"].as_str())
-        .unwrap_or_default()
-        .to_owned()
+    let envelope: ResponseEnvelope =
+        serde_json::from_slice(&output.stdout).expect("stdout is the response JSON");
+    envelope.speech_text()
 }
 
 /// `simulate` with `args`, this environment on top of a clean one, and `stdin` piped in.

@@ -110,7 +110,7 @@ fn the_function_is_a_rust_arm64_lambda_bound_to_the_skill_id() {
     );
     assert_eq!(
         f["Metadata"]["BuildProperties"]["Binary"].as_str(),
-        Some("voiceops-skill")
+        Some("voiceops-lambda")
     );
     let events = p["Events"].as_mapping().unwrap();
     assert_eq!(events.len(), 1);

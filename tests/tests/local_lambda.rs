@@ -1,6 +1,8 @@
 //! The real binary under cargo-lambda's local Lambda runtime (`cargo lambda watch`), invoked
 //! with recorded fixtures (`cargo lambda invoke --data-file`), with moto behind it.
 
+use alexa_core::model::ResponseEnvelope;
+use alexa_core::testing::ResponseExt;
 use end_to_end::{emulator::Emulator, root, seed};
 use serde_json::Value;
 use std::net::TcpStream;
@@ -69,7 +71,7 @@ impl LocalLambda {
             .spawn()
             .expect("cargo lambda watch starts");
         wait_for_port(port, "cargo lambda watch");
-        let function = Command::new(end_to_end::workspace_bin("voiceops-skill"))
+        let function = Command::new(end_to_end::workspace_bin("voiceops-lambda"))
             .env_clear()
             .env(
                 "AWS_LAMBDA_RUNTIME_API",
@@ -185,12 +187,9 @@ async fn seeded_lambda() -> (Emulator, LocalLambda) {
 }
 
 fn speech(response: &Value) -> String {
-    let speech = &response["response"]["outputSpeech"];
-    let text = speech["text"]
-        .as_str()
-        .or(speech["ssml"].as_str())
-        .unwrap_or_default();
-    alexa_core::ssml::to_plain_text(text)
+    let envelope: ResponseEnvelope =
+        serde_json::from_value(response.clone()).expect("an Alexa response envelope");
+    envelope.speech_text()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1,10 +1,12 @@
 //! VoiceOps: count EC2 instances and list RDS databases by voice.
 //!
 //! The conversation is in [`skill`], the words in [`speech`], AWS behind
-//! [`inventory::Inventory`]. The binary (`main.rs`) hosts it on Lambda or runs it as a CLI.
+//! [`inventory::Inventory`]. Two binaries: `voiceops-lambda` (the deployed function, see
+//! [`lambda`]) and `voiceops-skill` (the command-line tool: `invoke`, `simulate`).
 
 pub mod config;
 pub mod inventory;
+pub mod lambda;
 pub mod package;
 pub mod regions;
 pub mod screen;

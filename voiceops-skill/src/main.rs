@@ -1,13 +1,12 @@
-//! `voiceops-skill`: on Lambda (`AWS_LAMBDA_RUNTIME_API` set) it serves the skill; anywhere
-//! else it is a command-line tool.
+//! `voiceops-skill`: the command-line tool (`invoke`, `simulate`). On Lambda
+//! (`AWS_LAMBDA_RUNTIME_API` set) it serves the skill as `voiceops-lambda` does; the
+//! deployed function is `voiceops-lambda`, which links no simulator.
 
 use alexa_core::InvocationError;
 use clap::{Parser, Subcommand};
 use std::io::Read;
 use std::process::ExitCode;
-use std::sync::Arc;
-use voiceops_skill::config::{Config, LAMBDA_DEADLINE};
-use voiceops_skill::inventory::{AwsInventory, Inventory};
+use voiceops_skill::config::Config;
 use voiceops_skill::skill::{self, SkillIds, VoiceOps};
 
 #[derive(Parser)]
@@ -37,11 +36,9 @@ enum Command {
     /// as Alexa keeps it. An empty line is silence (the reprompt). From a terminal it has
     /// history; with piped input it reads one utterance per line and prints one
     /// `Alexa: ...` line per answer.
-    #[cfg(feature = "simulator")]
     Simulate(simulate::SimulateArgs),
 }
 
-#[cfg(feature = "simulator")]
 mod simulate;
 
 fn main() -> ExitCode {
@@ -56,58 +53,13 @@ fn main() -> ExitCode {
         }
     };
     if std::env::var_os("AWS_LAMBDA_RUNTIME_API").is_some() {
-        return runtime.block_on(serve_lambda());
+        return runtime.block_on(voiceops_skill::lambda::serve());
     }
     let cli = Cli::parse();
     init_cli_logs();
     match cli.command {
         Command::Invoke { file } => runtime.block_on(invoke(&file)),
-        #[cfg(feature = "simulator")]
         Command::Simulate(args) => runtime.block_on(simulate::run(args)),
-    }
-}
-
-pub(crate) async fn state(config: &Config) -> VoiceOps {
-    let aws = AwsInventory::from_env(config.regions.clone()).await;
-    let config_loaded = aws.with_page_size(config.page_size);
-    let inventory: Arc<dyn Inventory> = Arc::new(Arc::new(config_loaded));
-    VoiceOps {
-        inventory,
-        timing: config.timing,
-    }
-}
-
-async fn serve_lambda() -> ExitCode {
-    tracing_subscriber::fmt()
-        .json()
-        .with_env_filter(env_filter("info"))
-        .with_current_span(false)
-        .without_time()
-        .init();
-    let config = Config::from_env();
-    let ids = match config.lambda_skill_ids() {
-        Ok(ids) => ids,
-        Err(reason) => {
-            tracing::error!("{reason}");
-            return ExitCode::FAILURE;
-        }
-    };
-    if ids == SkillIds::Any {
-        tracing::warn!("ALLOW_ANY_SKILL_ID=true: accepting requests for any skill ID");
-    }
-    let skill = match skill::build(state(&config).await, ids) {
-        Ok(skill) => skill,
-        Err(err) => {
-            tracing::error!(%err, "the skill is wired wrongly");
-            return ExitCode::FAILURE;
-        }
-    };
-    match alexa_lambda::run(skill, LAMBDA_DEADLINE).await {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(err) => {
-            tracing::error!(%err, "the Lambda runtime stopped");
-            ExitCode::FAILURE
-        }
     }
 }
 
@@ -138,7 +90,7 @@ async fn invoke(file: &str) -> ExitCode {
     if ids == SkillIds::Any {
         eprintln!("voiceops-skill: SKILL_ID is not set, so requests for any skill ID are accepted");
     }
-    let skill = match skill::build(state(&config).await, ids) {
+    let skill = match skill::build(VoiceOps::from_config(&config).await, ids) {
         Ok(skill) => skill,
         Err(err) => {
             eprintln!("voiceops-skill: {err}");

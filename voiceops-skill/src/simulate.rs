@@ -8,7 +8,7 @@ use alexa_sim::{DeviceProfile, HttpTarget, LambdaTarget, Resolver, Simulator, Ta
 use std::process::ExitCode;
 use voiceops_skill::config::Config;
 use voiceops_skill::package;
-use voiceops_skill::skill::{self, SkillIds};
+use voiceops_skill::skill::{self, SkillIds, VoiceOps};
 
 const SKILL_NAME: &str = "Voice Ops";
 
@@ -70,7 +70,7 @@ async fn target(
             .map(|t| Box::new(t) as Box<dyn Target>)
             .map_err(|e| fail(e, 2));
     }
-    let state = crate::state(config).await;
+    let state = VoiceOps::from_config(config).await;
     skill::build(state, SkillIds::Only(vec![skill_id.to_owned()]))
         .map(|s| Box::new(s) as Box<dyn Target>)
         .map_err(|e| fail(e, 1))

@@ -1,6 +1,7 @@
 //! The VoiceOps conversation: handlers wired to intents.
 
-use crate::inventory::{survey, Inventory, Survey, Timing};
+use crate::config::Config;
+use crate::inventory::{survey, AwsInventory, Inventory, Survey, Timing};
 use crate::regions::Lang;
 use crate::screen::{self, Board};
 use crate::slots::{CountArgs, Region, RegionArgs};
@@ -17,6 +18,20 @@ pub struct VoiceOps {
     pub inventory: Arc<dyn Inventory>,
     /// How long AWS may take.
     pub timing: Timing,
+}
+
+impl VoiceOps {
+    /// The skill's state from the environment: the AWS SDK's default configuration (with
+    /// `AWS_ENDPOINT_URL` honoured), the configured regions, page size and timing.
+    pub async fn from_config(config: &Config) -> Self {
+        let aws = AwsInventory::from_env(config.regions.clone())
+            .await
+            .with_page_size(config.page_size);
+        Self {
+            inventory: Arc::new(Arc::new(aws)),
+            timing: config.timing,
+        }
+    }
 }
 
 impl std::fmt::Debug for VoiceOps {

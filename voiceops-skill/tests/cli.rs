@@ -1,7 +1,8 @@
 //! The `voiceops-skill` binary as an operator runs it: `invoke` with a file or stdin,
 //! exit codes, the skill-ID rules, plain errors for missing credentials and region.
 
-use serde_json::Value;
+use alexa_core::model::ResponseEnvelope;
+use alexa_core::testing::ResponseExt;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
@@ -30,13 +31,9 @@ fn speech(output: &Output) -> String {
         "stderr: {}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let json: Value = serde_json::from_slice(&output.stdout).expect("stdout is the response JSON");
-    let speech = &json["response"]["outputSpeech"];
-    speech["text"]
-        .as_str()
-        .or(speech["ssml"].as_str())
-        .unwrap_or_default()
-        .to_owned()
+    let envelope: ResponseEnvelope =
+        serde_json::from_slice(&output.stdout).expect("stdout is the response JSON");
+    envelope.speech_text()
 }
 
 mod tempdir {

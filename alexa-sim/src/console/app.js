@@ -92,7 +92,9 @@ function showCard(card) {
 
 function showScreen(screen) {
   const host = $('screen');
-  const viewport = { width: 1280, height: 800, dpi: 160, shape: 'rectangle', mode: 'hub' };
+  // The simulated device's screen, as the simulator describes it in each request.
+  const viewport = state.screen;
+  if (!viewport) return;
   const rendered = renderApl(screen, viewport);
   const frame = document.createElement('div');
   frame.className = 'screen-frame';

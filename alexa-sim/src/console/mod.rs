@@ -20,7 +20,7 @@ use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::Arc;
 use tokio::sync::Mutex;
 
-pub use view::{ConsoleState, Exchange, TurnView};
+pub use view::{ConsoleState, Exchange, ScreenSize, TurnView};
 
 /// What the page shows about the skill.
 #[derive(Debug, Clone, Default)]

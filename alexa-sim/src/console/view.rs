@@ -2,7 +2,7 @@
 
 use super::ConsoleOptions;
 use crate::{CardView, Simulator, Target, Turn};
-use alexa_core::model::{RequestEnvelope, ResponseEnvelope};
+use alexa_core::model::{RequestEnvelope, ResponseEnvelope, Viewport};
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -24,6 +24,37 @@ pub struct ConsoleState {
     pub listening: bool,
     /// Sample utterances to try.
     pub examples: Vec<String>,
+    /// The screen the page draws APL on: the simulated device's viewport, `None` without one.
+    pub screen: Option<ScreenSize>,
+}
+
+/// A viewport as the page's APL renderer takes it (lower-case shape and mode, as APL's
+/// `${viewport}` has them).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ScreenSize {
+    /// Pixels across.
+    pub width: u32,
+    /// Pixels down.
+    pub height: u32,
+    /// Dots per inch.
+    pub dpi: u32,
+    /// `rectangle` or `round`.
+    pub shape: String,
+    /// `hub`, `tv`, `mobile`, ...
+    pub mode: String,
+}
+
+impl ScreenSize {
+    /// The page's view of a request's viewport, when it has the pixel sizes.
+    fn of(viewport: &Viewport) -> Option<Self> {
+        Some(Self {
+            width: viewport.pixel_width?,
+            height: viewport.pixel_height?,
+            dpi: viewport.dpi.unwrap_or(160),
+            shape: viewport.shape.clone().unwrap_or_default().to_lowercase(),
+            mode: viewport.mode.clone().unwrap_or_default().to_lowercase(),
+        })
+    }
 }
 
 impl ConsoleState {
@@ -36,6 +67,7 @@ impl ConsoleState {
             in_session: sim.in_session(),
             listening: sim.listening(),
             examples: sim.resolver().examples(4),
+            screen: sim.device().viewport().as_ref().and_then(ScreenSize::of),
         }
     }
 }
