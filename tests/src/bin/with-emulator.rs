@@ -5,7 +5,8 @@
 //! emulator through the same library.
 
 use end_to_end::emulator::Emulator;
-use std::process::{Command, ExitCode};
+use std::process::ExitCode;
+use tokio::process::Command;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> ExitCode {
@@ -49,10 +50,13 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    // Ctrl-C reaches the child too (same process group); wait for it, then stop moto.
-    let waited = tokio::select! {
-        status = tokio::task::spawn_blocking(move || child.wait()) => status,
+    // From a terminal, Ctrl-C reaches the child too (same process group); sent to this
+    // process alone, it is passed on. Either way the child ends before moto stops.
+    let status = tokio::select! {
+        status = child.wait() => status,
         _ = tokio::signal::ctrl_c() => {
+            let _ = child.start_kill();
+            let _ = child.wait().await;
             drop(moto);
             eprintln!("==> emulator stopped");
             return ExitCode::from(130);
@@ -60,9 +64,12 @@ async fn main() -> ExitCode {
     };
     drop(moto);
     eprintln!("==> emulator stopped");
-    match waited {
-        Ok(Ok(status)) => ExitCode::from(status.code().unwrap_or(1).clamp(0, 255) as u8),
-        _ => ExitCode::FAILURE,
+    match status {
+        Ok(status) => ExitCode::from(status.code().unwrap_or(1).clamp(0, 255) as u8),
+        Err(err) => {
+            eprintln!("with-emulator: lost {program}: {err}");
+            ExitCode::FAILURE
+        }
     }
 }
 
