@@ -39,7 +39,12 @@ async fn count(Slots(args): Slots<CountArgs>) -> Response {
 fn skill() -> Skill {
     Skill::builder()
         .skill_id(alexa_core::testing::TEST_SKILL_ID)
-        .launch(|| async { Response::ask("Welcome to voice ops.", "What would you like to know?") })
+        .launch(|| async {
+            Response::ask(
+                "Welcome to the coffee shop.",
+                "What would you like to know?",
+            )
+        })
         .intent("CountInstancesIntent", count)
         .intent(builtin::HELP, || async {
             Response::ask("Ask me.", "Ask me.")

@@ -67,7 +67,7 @@ impl<S: Send + Sync + 'static> SkillBuilder<S> {
         }
     }
 
-    /// Handles `LaunchRequest` ("open voice ops").
+    /// Handles `LaunchRequest` ("open coffee shop").
     pub fn launch<H: Handler<T, S>, T: 'static>(self, handler: H) -> Self {
         self.on_request(request_type::LAUNCH, handler)
     }

@@ -459,3 +459,53 @@ async fn the_deadline_layer_answers_before_alexa_gives_up() {
     let r = guarded.call(TestRequest::launch().build()).await.unwrap();
     assert_eq!(r.speech_text(), alexa_core::TOO_SLOW);
 }
+
+/// Every kind of failure reaches the one error handler, typed, with the request: a skill
+/// answers each in the request's language. A broken error handler still leaves an apology.
+#[tokio::test]
+async fn every_failure_reaches_the_error_handler_with_the_request() {
+    use alexa_core::{DeadlineLayer, Failure};
+    use std::time::Duration;
+    use tower::Layer;
+    let skill = Skill::builder()
+        .accept_any_skill_id()
+        .skip_builtin_check()
+        .intent("FailIntent", fails)
+        .intent("PanicIntent", panics)
+        .intent("HugeIntent", || async { "x".repeat(9000) })
+        .intent("SlowIntent", || async {
+            tokio::time::sleep(Duration::from_secs(30)).await;
+            "late"
+        })
+        .intent("BrokenApologyIntent", || async {
+            Err::<Response, _>(SkillError::msg("the apology itself breaks"))
+        })
+        .on_error(|failure: &Failure, request| {
+            let kind = match failure {
+                Failure::HandlerError(e) if e.to_string().contains("apology itself") => {
+                    panic!("an error handler with a bug")
+                }
+                Failure::HandlerError(_) => "Fehler",
+                Failure::HandlerPanicked { .. } => "Absturz",
+                Failure::DeadlinePassed { .. } => "Zeit",
+                Failure::LimitExceeded(_) => "Grenze",
+                _ => "anders",
+            };
+            Response::tell(format!("{kind} ({})", request.locale().unwrap_or("?")))
+        })
+        .build()
+        .unwrap();
+    let guarded = DeadlineLayer::new(Duration::from_millis(20)).layer(skill);
+    for (intent, heard) in [
+        ("FailIntent", "Fehler (de-DE)"),
+        ("PanicIntent", "Absturz (de-DE)"),
+        ("HugeIntent", "Grenze (de-DE)"),
+        ("SlowIntent", "Zeit (de-DE)"),
+        ("BrokenApologyIntent", alexa_core::APOLOGY),
+    ] {
+        let request = TestRequest::intent(intent).locale("de-DE").build();
+        let r = guarded.handle(request).await.unwrap();
+        assert_eq!(r.speech_text(), heard, "{intent}");
+        assert!(r.ends_session(), "{intent}");
+    }
+}

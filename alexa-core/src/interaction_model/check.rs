@@ -311,7 +311,7 @@ fn check_locales_agree(package: &SkillPackage, issues: &mut Issues) {
 }
 
 /// English words that open a skill in an example phrase ("ask", "talk to", ...), and the
-/// connectors that may follow the invocation name ("ask voice ops to ...").
+/// connectors that may follow the invocation name ("ask coffee shop to ...").
 const OPENERS: &[&str] = &[
     "open", "launch", "start", "begin", "load", "ask", "tell", "use", "run", "talk", "to",
 ];
@@ -360,7 +360,7 @@ fn check_example_phrases(package: &SkillPackage, issues: &mut Issues) {
     }
 }
 
-/// "Alexa, open voice ops" or "Alexa, ask voice ops how many instances are running": the
+/// "Alexa, open coffee shop" or "Alexa, ask coffee shop for a large latte": the
 /// part after the invocation name (minus a connector) must match a sample of the locale.
 /// English lead-ins must be opening words; other languages may use any short lead-in.
 fn phrase_matches(phrase: &str, model: &LocaleModel) -> bool {

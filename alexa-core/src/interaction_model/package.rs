@@ -70,7 +70,7 @@ struct ModelFile {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LanguageModel {
-    /// What users say to open the skill, e.g. `voice ops`.
+    /// What users say to open the skill, e.g. `coffee shop`.
     pub invocation_name: String,
     /// Intents with their slots and sample utterances.
     #[serde(default)]

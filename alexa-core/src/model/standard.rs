@@ -27,7 +27,7 @@ macro_rules! request_struct {
 pub(crate) use request_struct;
 
 request_struct! {
-    /// The user opened the skill without asking for anything ("open voice ops").
+    /// The user opened the skill without asking for anything ("open coffee shop").
     LaunchRequest {}
 }
 

@@ -45,8 +45,8 @@ enum Attributes {
 ///
 /// ```
 /// use alexa_core::{Response, ShouldEndSession};
-/// let answer = Response::ask("Which region?", "Which region should I count?")
-///     .simple_card("VoiceOps", "Asked for a region");
+/// let answer = Response::ask("Which size?", "Small or large?")
+///     .simple_card("Coffee Shop", "Asked for a size");
 /// assert_eq!(answer.should_end_session(), ShouldEndSession::False);
 /// let done = Response::tell("Goodbye.");
 /// assert_eq!(done.should_end_session(), ShouldEndSession::True);
