@@ -3,13 +3,17 @@
 //! `./scripts/test` installs those programs, then runs these tests with the rest.
 //!
 //! The library holds what the tests and the demo share: the emulator ([`emulator`]), the
-//! fleets seeded into it through the AWS SDK ([`seed`]), and the built binaries.
+//! fleets seeded into it through the AWS SDK ([`seed`]), and running the built binaries as
+//! an operator does (also used by voiceops-skill's own binary tests, which need no emulator).
 
 pub mod emulator;
 pub mod seed;
 
+use alexa_core::model::ResponseEnvelope;
+use alexa_core::testing::ResponseExt;
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Output, Stdio};
 
 /// The repository's root folder.
 pub fn root() -> PathBuf {
@@ -48,6 +52,43 @@ pub fn voiceops(home: &Path) -> Command {
         .env("AWS_CONFIG_FILE", home.join("none"))
         .env("AWS_SHARED_CREDENTIALS_FILE", home.join("none"));
     cmd
+}
+
+/// `voiceops-skill simulate ARGS` in a clean environment with `home` as HOME, `env` on top
+/// (PATH included, to choose which programs it finds), `stdin` piped in.
+pub fn simulate(args: &[&str], home: &Path, env: &[(&str, &str)], stdin: &str) -> Output {
+    let mut child = voiceops(home)
+        .arg("simulate")
+        .args(args)
+        .envs(env.iter().copied())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("voiceops-skill runs");
+    if let Some(mut input) = child.stdin.take() {
+        input
+            .write_all(stdin.as_bytes())
+            .expect("stdin takes the script");
+    }
+    child.wait_with_output().expect("voiceops-skill finishes")
+}
+
+/// The standard output of a run that must have succeeded (its stderr in the panic if not).
+pub fn stdout(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// What Alexa would say for the response envelope `invoke` printed (it must have succeeded).
+pub fn speech(output: &Output) -> String {
+    let envelope: ResponseEnvelope =
+        serde_json::from_str(&stdout(output)).expect("stdout is a response envelope");
+    envelope.speech_text()
 }
 
 /// A scratch folder for one test, removed when dropped.

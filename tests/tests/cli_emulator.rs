@@ -1,58 +1,15 @@
 //! The `voiceops-skill` binary against the AWS API emulator, as an operator runs it:
 //! `invoke` with a file and with stdin, and `simulate` with piped utterances.
 
-use alexa_core::model::ResponseEnvelope;
-use alexa_core::testing::ResponseExt;
-use end_to_end::{emulator::Emulator, fixture, seed, voiceops, Scratch};
+use end_to_end::{emulator::Emulator, fixture, seed, simulate, speech, stdout, voiceops, Scratch};
 use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
 fn with_emulator(cmd: &mut Command, moto: &Emulator) {
     cmd.env("AWS_ENDPOINT_URL", &moto.endpoint)
         .env("AWS_REGION", "us-east-1")
         .env("AWS_ACCESS_KEY_ID", "testing")
         .env("AWS_SECRET_ACCESS_KEY", "testing");
-}
-
-fn speech(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let envelope: ResponseEnvelope =
-        serde_json::from_slice(&output.stdout).expect("stdout is the response JSON");
-    envelope.speech_text()
-}
-
-/// `simulate` with `args`, this environment on top of a clean one, and `stdin` piped in.
-fn simulate(args: &[&str], home: &Path, env: &[(&str, &str)], stdin: &str) -> Output {
-    let mut child = voiceops(home)
-        .arg("simulate")
-        .args(args)
-        .envs(env.iter().copied())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("voiceops-skill runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout.clone()).unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
