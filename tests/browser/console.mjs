@@ -1,6 +1,6 @@
 // Drives the simulator's web console in headless Chromium as a user would: types utterances,
 // stays silent, switches to an Echo Show, reads what the page shows. Prints one JSON report on
-// stdout; voiceops-skill/tests/web_console.rs asserts on it (the exact words depend on the
+// stdout; tests/tests/web_console.rs asserts on it (the exact words depend on the
 // fleet that test seeds).
 //
 // Usage: CHROMIUM=/usr/bin/chromium node console.mjs http://127.0.0.1:PORT/ [screenshot.png]
