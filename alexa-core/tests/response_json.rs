@@ -106,7 +106,7 @@ fn dialog_directives_carry_the_updated_intent() {
 }
 
 #[test]
-fn apl_voice_player_and_arbitrary_directives() {
+fn apl_and_arbitrary_directives() {
     let mut sources = BTreeMap::new();
     sources.insert("fleet".to_string(), json!({"running": 3}));
     let mut other = Map::new();
@@ -118,9 +118,6 @@ fn apl_voice_player_and_arbitrary_directives() {
                 json!({"type": "APL", "version": "2023.3"}),
                 sources,
             )
-            .directive(Directive::VoicePlayerSpeak {
-                speech: "<speak>One moment</speak>".into(),
-            })
             .directive(Directive::Other(other)),
     );
     assert_eq!(
@@ -128,12 +125,11 @@ fn apl_voice_player_and_arbitrary_directives() {
         json!([
             {"type": "Alexa.Presentation.APL.RenderDocument", "token": "fleet",
              "document": {"type": "APL", "version": "2023.3"}, "datasources": {"fleet": {"running": 3}}},
-            {"type": "VoicePlayer.Speak", "speech": "<speak>One moment</speak>"},
             {"type": "AudioPlayer.Stop"}
         ])
     );
     let back: alexa_core::model::ResponseEnvelope = serde_json::from_value(out).unwrap();
-    assert_eq!(back.response.directives[2].type_name(), "AudioPlayer.Stop");
+    assert_eq!(back.response.directives[1].type_name(), "AudioPlayer.Stop");
 }
 
 #[test]
@@ -182,4 +178,26 @@ fn session_attributes_must_be_an_object() {
         .unwrap()
         .into_envelope(None);
     assert_eq!(out.session_attributes.unwrap()["k"], 1);
+}
+
+/// `VoicePlayer.Speak` is the body of a progressive response, never a response directive:
+/// the typed model has no way to put it into `response.directives`.
+#[test]
+fn voice_player_speak_travels_only_as_a_progressive_response() {
+    use alexa_core::model::{ProgressiveDirective, ProgressiveResponse};
+    let body = ProgressiveResponse::speak("amzn1.echo-api.request.7", "<speak>One moment</speak>");
+    assert_eq!(
+        serde_json::to_value(&body).unwrap(),
+        json!({"header": {"requestId": "amzn1.echo-api.request.7"},
+               "directive": {"type": "VoicePlayer.Speak", "speech": "<speak>One moment</speak>"}})
+    );
+    let back: ProgressiveResponse =
+        serde_json::from_value(serde_json::to_value(&body).unwrap()).unwrap();
+    assert!(
+        matches!(back.directive, ProgressiveDirective::VoicePlayerSpeak { ref speech } if speech == "<speak>One moment</speak>")
+    );
+    // A response directive of that type can only be raw JSON, and reads back as such.
+    let raw: Directive =
+        serde_json::from_value(json!({"type": "VoicePlayer.Speak", "speech": "x"})).unwrap();
+    assert!(matches!(raw, Directive::Other(_)));
 }

@@ -6,6 +6,7 @@ mod context;
 mod envelope;
 mod intent;
 mod interfaces;
+mod progressive;
 mod request;
 mod response;
 mod secret;
@@ -33,6 +34,7 @@ pub use interfaces::{
     PlaybackCommand, PlaybackControllerRequest, SessionResumedRequestData, SkillEventRequest,
     SystemExceptionRequest,
 };
+pub use progressive::{ProgressiveDirective, ProgressiveHeader, ProgressiveResponse};
 pub use request::{OtherRequest, Request};
 pub use response::{
     CanFulfill, CanFulfillIntent, CanFulfillSlot, Card, CardImage, Directive, OutputSpeech,

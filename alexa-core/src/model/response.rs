@@ -211,12 +211,6 @@ pub enum Directive {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         types: Vec<Value>,
     },
-    /// A progressive response, sent through the directive API before the final answer.
-    #[serde(rename = "VoicePlayer.Speak")]
-    VoicePlayerSpeak {
-        /// SSML.
-        speech: String,
-    },
     /// Show an APL document.
     #[serde(rename = "Alexa.Presentation.APL.RenderDocument")]
     AplRenderDocument {
@@ -242,7 +236,6 @@ impl Directive {
             Directive::DialogConfirmSlot { .. } => "Dialog.ConfirmSlot",
             Directive::DialogConfirmIntent { .. } => "Dialog.ConfirmIntent",
             Directive::DialogUpdateDynamicEntities { .. } => "Dialog.UpdateDynamicEntities",
-            Directive::VoicePlayerSpeak { .. } => "VoicePlayer.Speak",
             Directive::AplRenderDocument { .. } => "Alexa.Presentation.APL.RenderDocument",
             Directive::Other(map) => map.get("type").and_then(Value::as_str).unwrap_or(""),
         }

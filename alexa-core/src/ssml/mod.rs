@@ -1,8 +1,13 @@
 //! A typed SSML writer: every supported tag as a method, every text node escaped.
 //!
 //! SSML is XML, so one raw `&` in a resource name ("R&D database") breaks the whole
-//! response. Nothing here takes markup as text: text goes through [`escape`], attribute
-//! values too, and tags are only written by the methods.
+//! response. The builder takes no markup as text: text goes through [`escape`], attribute
+//! values too, and tags are only written by its methods. Markup written elsewhere enters
+//! through [`Ssml::from_raw`], which refuses anything that is not well-formed `<speak>` XML.
+
+mod raw;
+
+pub use raw::SsmlError;
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -164,12 +169,12 @@ pub enum Intensity {
     High,
 }
 
-/// `amazon:domain` names.
+/// `amazon:domain` names, written in kebab case (`LongForm` is `long-form`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[allow(missing_docs)]
 pub enum Domain {
     Conversational,
-    Long,
+    LongForm,
     Music,
     News,
     Fun,
@@ -477,6 +482,37 @@ mod tests {
              <amazon:domain name=\"conversational\">ok</amazon:domain>\
              <break strength=\"x-strong\"/><prosody rate=\"slow\">x</prosody></speak>"
         );
+    }
+
+    #[test]
+    fn domains_carry_amazons_names() {
+        let names: Vec<String> = [
+            Domain::Conversational,
+            Domain::LongForm,
+            Domain::Music,
+            Domain::News,
+            Domain::Fun,
+        ]
+        .into_iter()
+        .map(|d| {
+            Ssml::builder()
+                .domain(d, |b| b.text("x"))
+                .build()
+                .as_str()
+                .to_owned()
+        })
+        .collect();
+        assert_eq!(
+            names[1],
+            "<speak><amazon:domain name=\"long-form\">x</amazon:domain></speak>"
+        );
+        for (name, want) in
+            names
+                .iter()
+                .zip(["conversational", "long-form", "music", "news", "fun"])
+        {
+            assert!(name.contains(&format!("name=\"{want}\"")), "{name}");
+        }
     }
 
     #[test]
