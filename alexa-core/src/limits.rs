@@ -70,8 +70,12 @@ pub fn check_content(envelope: &ResponseEnvelope) -> Result<(), LimitViolation> 
             });
         }
     }
-    if let Some(reprompt) = &body.reprompt {
-        let chars = speech_chars(&reprompt.output_speech);
+    if let Some(speech) = body
+        .reprompt
+        .as_ref()
+        .and_then(|r| r.output_speech.as_ref())
+    {
+        let chars = speech_chars(speech);
         if chars > MAX_SPEECH_CHARS {
             return Err(LimitViolation::SpeechTooLong {
                 which: "reprompt",

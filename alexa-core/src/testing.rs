@@ -338,7 +338,8 @@ impl ResponseExt for ResponseEnvelope {
         self.response
             .reprompt
             .as_ref()
-            .map(|r| r.output_speech.heard())
+            .and_then(|r| r.output_speech.as_ref())
+            .map(OutputSpeech::heard)
     }
     fn card(&self) -> Option<&Card> {
         self.response.card.as_ref()

@@ -201,3 +201,72 @@ fn voice_player_speak_travels_only_as_a_progressive_response() {
         serde_json::from_value(json!({"type": "VoicePlayer.Speak", "speech": "x"})).unwrap();
     assert!(matches!(raw, Directive::Other(_)));
 }
+
+/// Amazon's model makes both members of a reprompt optional: an APL-A document alone is a
+/// valid reprompt, and speech with directives too.
+#[test]
+fn a_reprompt_can_be_directives_alone_or_speech_and_directives() {
+    let mut apla = Map::new();
+    apla.insert(
+        "type".into(),
+        json!("Alexa.Presentation.APLA.RenderDocument"),
+    );
+    apla.insert("token".into(), json!("chime"));
+    let only =
+        wire(Response::ask("Which size?", "x").reprompt_directive(Directive::Other(apla.clone())));
+    assert_eq!(
+        only["response"]["reprompt"],
+        json!({"outputSpeech": {"type": "PlainText", "text": "x"},
+               "directives": [{"type": "Alexa.Presentation.APLA.RenderDocument", "token": "chime"}]})
+    );
+    let back: alexa_core::model::ResponseEnvelope = serde_json::from_value(
+        json!({"version": "1.0", "response": {"reprompt": {"directives": [
+            {"type": "Alexa.Presentation.APLA.RenderDocument", "token": "chime"}]}}}),
+    )
+    .unwrap();
+    let reprompt = back.response.reprompt.unwrap();
+    assert!(reprompt.output_speech.is_none());
+    assert_eq!(
+        reprompt.directives[0].type_name(),
+        "Alexa.Presentation.APLA.RenderDocument"
+    );
+}
+
+#[test]
+fn api_response_experimentation_and_render_document_sources_and_packages() {
+    let out = wire(
+        Response::end_turn("Booked.")
+            .api_response(json!({"bookingId": "b-17", "seats": 2}))
+            .triggered_experiments(["exp-1"])
+            .directive(Directive::AplRenderDocument {
+                token: "t".into(),
+                document: json!({"type": "Link", "src": "doc://alexa/apl/documents/board"}),
+                datasources: BTreeMap::new(),
+                sources: BTreeMap::from([("chime".to_string(), json!({"type": "APLA"}))]),
+                packages: vec![json!({"name": "alexa-layouts", "version": "1.7.0"})],
+            }),
+    );
+    let body = &out["response"];
+    assert_eq!(
+        body["apiResponse"],
+        json!({"bookingId": "b-17", "seats": 2})
+    );
+    assert_eq!(
+        body["experimentation"],
+        json!({"triggeredExperiments": ["exp-1"]})
+    );
+    assert_eq!(
+        body["directives"][0]["sources"],
+        json!({"chime": {"type": "APLA"}})
+    );
+    assert_eq!(
+        body["directives"][0]["packages"],
+        json!([{"name": "alexa-layouts", "version": "1.7.0"}])
+    );
+    let back: alexa_core::model::ResponseEnvelope = serde_json::from_value(out.clone()).unwrap();
+    assert_eq!(
+        serde_json::to_value(&back).unwrap(),
+        out,
+        "round trip keeps every field"
+    );
+}

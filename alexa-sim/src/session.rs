@@ -386,7 +386,11 @@ impl<T: Target> Simulator<T> {
         } else if let Some(c) = self.conversation.as_mut() {
             c.listening = body.should_end_session == Some(false);
             c.silences = 0;
-            c.reprompt = body.reprompt.as_ref().map(|r| r.output_speech.heard());
+            c.reprompt = body
+                .reprompt
+                .as_ref()
+                .and_then(|r| r.output_speech.as_ref())
+                .map(OutputSpeech::heard);
             c.attributes = response.session_attributes.clone();
             let asked = match &envelope.request {
                 Request::Intent(r) => Some(r.intent.clone()),

@@ -117,6 +117,7 @@ impl Turn {
                 token,
                 document,
                 datasources,
+                ..
             } => Some(ScreenView {
                 token,
                 document,

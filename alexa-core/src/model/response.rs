@@ -43,6 +43,21 @@ pub struct ResponseBody {
     /// The answer to a `CanFulfillIntentRequest`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub can_fulfill_intent: Option<CanFulfillIntent>,
+    /// An Alexa Conversations API's result (`apiResponse`), as the API declares it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub api_response: Option<Value>,
+    /// Which A/B experiments this response triggered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub experimentation: Option<ExperimentTrigger>,
+}
+
+/// `experimentation`: the experiments a response triggered.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExperimentTrigger {
+    /// Experiment ids.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub triggered_experiments: Vec<String>,
 }
 
 /// `outputSpeech`.
@@ -112,12 +127,17 @@ pub enum PlayBehavior {
     ReplaceEnqueued,
 }
 
-/// `reprompt`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// `reprompt`: what Alexa plays when the user does not answer. Both members are optional
+/// in Amazon's model: a reprompt may be speech, directives (an APL-A audio document), or both.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Reprompt {
     /// What Alexa says after silence.
-    pub output_speech: OutputSpeech,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output_speech: Option<OutputSpeech>,
+    /// Directives played after silence (e.g. `Alexa.Presentation.APLA.RenderDocument`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub directives: Vec<Directive>,
 }
 
 /// A card for the Alexa app and screen devices.
@@ -221,6 +241,12 @@ pub enum Directive {
         /// Its data.
         #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
         datasources: BTreeMap<String, Value>,
+        /// Other documents (APL-A, ...) the document refers to by name.
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        sources: BTreeMap<String, Value>,
+        /// Packages the document imports.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        packages: Vec<Value>,
     },
     /// Any other directive, as JSON with its `type`.
     #[serde(untagged)]

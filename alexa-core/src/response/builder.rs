@@ -94,11 +94,18 @@ impl Response {
         self
     }
 
-    /// Sets the reprompt.
+    /// Sets the reprompt's speech (directives already added to it stay).
     pub fn reprompt(mut self, speech: impl Into<Speech>) -> Self {
-        self.body.reprompt = Some(Reprompt {
-            output_speech: speech.into().into_output(),
-        });
+        let reprompt = self.body.reprompt.get_or_insert_with(Reprompt::default);
+        reprompt.output_speech = Some(speech.into().into_output());
+        self
+    }
+
+    /// Adds a directive to the reprompt: what plays after silence besides (or instead of)
+    /// speech, e.g. an `Alexa.Presentation.APLA.RenderDocument`.
+    pub fn reprompt_directive(mut self, directive: Directive) -> Self {
+        let reprompt = self.body.reprompt.get_or_insert_with(Reprompt::default);
+        reprompt.directives.push(directive);
         self
     }
 
@@ -202,7 +209,27 @@ impl Response {
             token: token.into(),
             document,
             datasources,
+            sources: BTreeMap::new(),
+            packages: Vec::new(),
         })
+    }
+
+    /// Answers an Alexa Conversations API call with its result (`apiResponse`).
+    pub fn api_response(mut self, value: Value) -> Self {
+        self.body.api_response = Some(value);
+        self
+    }
+
+    /// Records that this response triggered these A/B experiments (`experimentation`).
+    pub fn triggered_experiments<I, T>(mut self, ids: I) -> Self
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<String>,
+    {
+        self.body.experimentation = Some(crate::model::ExperimentTrigger {
+            triggered_experiments: ids.into_iter().map(Into::into).collect(),
+        });
+        self
     }
 
     /// Replaces the session attributes with `value` (a struct or map, serialised by serde).
