@@ -5,12 +5,13 @@ use std::io;
 
 /// Most characters in `outputSpeech` (and in the reprompt).
 pub const MAX_SPEECH_CHARS: usize = 8000;
-/// Most characters of card text, title included.
+/// Most characters of a card: title, text and image URLs together, as Amazon counts them.
 pub const MAX_CARD_CHARS: usize = 8000;
 /// Longest card image URL.
 pub const MAX_IMAGE_URL_CHARS: usize = 2000;
-/// Largest serialised response, session attributes included.
-pub const MAX_RESPONSE_BYTES: usize = 24 * 1024;
+/// Largest serialised response, session attributes included: 120 KB in Amazon's current
+/// response-format reference (older pages, and many SDKs, still say 24 KB).
+pub const MAX_RESPONSE_BYTES: usize = 120 * 1024;
 
 /// A limit a response broke. Alexa would fail the turn on it, so the skill sends an apology
 /// instead and logs this.
@@ -91,7 +92,13 @@ pub fn check_content(envelope: &ResponseEnvelope) -> Result<(), LimitViolation> 
             }
             _ => ("", "", None),
         };
-        let chars = title.chars().count() + text.chars().count();
+        let urls = image
+            .into_iter()
+            .flat_map(|i| [&i.small_image_url, &i.large_image_url])
+            .flatten();
+        let chars = title.chars().count()
+            + text.chars().count()
+            + urls.map(|u| u.chars().count()).sum::<usize>();
         if chars > MAX_CARD_CHARS {
             return Err(LimitViolation::CardTooLong(chars));
         }
@@ -126,4 +133,28 @@ pub fn serialized_len(envelope: &ResponseEnvelope) -> usize {
     // Writing plain data to a counter cannot fail; on an error the partial count is a floor.
     let _ = serde_json::to_writer(&mut counter, envelope);
     counter.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::CardImage;
+    use crate::Response;
+
+    /// Amazon counts a card's image URLs in its 8000 characters.
+    #[test]
+    fn card_length_counts_the_image_urls() {
+        let image = |n: usize| CardImage {
+            small_image_url: Some(format!("https://example.com/{}", "s".repeat(n))),
+            large_image_url: Some(format!("https://example.com/{}", "l".repeat(n))),
+        };
+        let text = "t".repeat(5000);
+        let fits = Response::tell("x").standard_card("Title", &text, Some(image(1000)));
+        assert_eq!(check_content(&fits.into_envelope(None)), Ok(()));
+        let over = Response::tell("x").standard_card("Title", &text, Some(image(1600)));
+        assert_eq!(
+            check_content(&over.into_envelope(None)),
+            Err(LimitViolation::CardTooLong(5 + 5000 + 2 * (20 + 1600)))
+        );
+    }
 }

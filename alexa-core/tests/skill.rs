@@ -404,10 +404,24 @@ async fn over_limit_responses_are_replaced_by_an_apology() {
         .skip_builtin_check()
         .launch(|| async { Response::tell("word ".repeat(2000)) })
         .intent("Big", || async {
+            Response::ask("ok", "ok").session_attributes(&json!({"blob": "x".repeat(130_000)}))
+        })
+        .intent("Roomy", || async {
             Response::ask("ok", "ok").session_attributes(&json!({"blob": "x".repeat(30_000)}))
         })
         .build()
         .unwrap();
+    // 30 KB passes: Amazon's current limit is 120 KB, not the 24 KB of older pages.
+    let r = skill
+        .handle(TestRequest::intent("Roomy").build())
+        .await
+        .unwrap();
+    assert_eq!(r.speech_text(), "ok");
+    let bytes = skill
+        .handle_json(&serde_json::to_vec(&TestRequest::intent("Roomy").build()).unwrap())
+        .await
+        .unwrap();
+    assert!(bytes.len() > 30_000, "sent whole");
     let r = skill.handle(TestRequest::launch().build()).await.unwrap();
     assert_eq!(r.speech_text(), alexa_core::APOLOGY);
     let r = skill
