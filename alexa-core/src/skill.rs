@@ -291,6 +291,7 @@ impl<S: Send + Sync + 'static> Skill<S> {
             Request::Intent(r) => routes
                 .intents
                 .get(&r.intent.name)
+                .or_else(|| routes.by_type.get(request.type_name()))
                 .or(routes.fallback.as_ref()),
             Request::Launch(_) => routes
                 .by_type

@@ -207,6 +207,29 @@ async fn missing_required_slot_elicits_it() {
     assert!(r.keeps_session_open());
 }
 
+/// Dialog directives are only allowed in reply to an IntentRequest: a handler that needs a
+/// slot on a launch or a CanFulfillIntentRequest asks plainly instead of eliciting it for an
+/// intent with no name.
+#[tokio::test]
+async fn a_missing_slot_outside_an_intent_request_is_asked_without_a_dialog_directive() {
+    let skill = Skill::builder()
+        .accept_any_skill_id()
+        .skip_builtin_check()
+        .launch(|Slots(n): Slots<NumberArgs>| async move { n.count.to_string() })
+        .can_fulfill(|Slots(n): Slots<NumberArgs>| async move { n.count.to_string() })
+        .build()
+        .unwrap();
+    let r = skill.handle(TestRequest::launch().build()).await.unwrap();
+    assert_eq!(r.speech_text(), "Which count?");
+    assert!(r.directive_types().is_empty(), "{:?}", r.directive_types());
+    assert!(r.keeps_session_open());
+    let r = skill
+        .handle(TestRequest::can_fulfill("NumberIntent").build())
+        .await
+        .unwrap();
+    assert!(r.directive_types().is_empty(), "{:?}", r.directive_types());
+}
+
 #[tokio::test]
 async fn a_number_slot_that_is_not_a_number_is_an_invalid_value() {
     let r = ask(TestRequest::intent("NumberIntent").slot("count", "?")).await;
@@ -522,4 +545,27 @@ async fn every_failure_reaches_the_error_handler_with_the_request() {
         assert_eq!(r.speech_text(), heard, "{intent}");
         assert!(r.ends_session(), "{intent}");
     }
+}
+
+/// `on_request("IntentRequest", ..)` catches every intent without a handler of its own,
+/// before the fallback.
+#[tokio::test]
+async fn a_handler_for_the_intent_request_type_runs_for_intents_without_their_own() {
+    let skill = Skill::builder()
+        .accept_any_skill_id()
+        .skip_builtin_check()
+        .intent("OwnIntent", || async { "own" })
+        .on_request("IntentRequest", |i: Intent| async move {
+            format!("any: {}", i.name)
+        })
+        .fallback(|| async { "fallback" })
+        .build()
+        .unwrap();
+    let said = |name: &str| {
+        let skill = skill.clone();
+        let request = TestRequest::intent(name).build();
+        async move { skill.handle(request).await.unwrap().speech_text() }
+    };
+    assert_eq!(said("OwnIntent").await, "own");
+    assert_eq!(said("OtherIntent").await, "any: OtherIntent");
 }

@@ -147,8 +147,9 @@ pub struct SlotRejection {
     pub slot: String,
     /// What went wrong.
     pub error: SlotError,
-    /// The intent, to carry into `Dialog.ElicitSlot`.
-    pub intent: Intent,
+    /// The intent, to carry into `Dialog.ElicitSlot`; `None` when the request is not an
+    /// `IntentRequest`, since Alexa accepts Dialog directives only in reply to one.
+    pub intent: Option<Intent>,
 }
 
 impl SlotRejection {
@@ -156,7 +157,7 @@ impl SlotRejection {
         Self {
             slot: slot.to_owned(),
             error,
-            intent: intent.clone(),
+            intent: Some(intent.clone()),
         }
     }
 
@@ -185,7 +186,11 @@ impl IntoResponse for SlotRejection {
         let response = match &self.error {
             SlotError::Missing => {
                 let question = format!("Which {words}?");
-                Response::ask(question.clone(), question).elicit_slot(self.slot, Some(self.intent))
+                let ask = Response::ask(question.clone(), question);
+                match self.intent {
+                    Some(intent) => ask.elicit_slot(self.slot, Some(intent)),
+                    None => ask,
+                }
             }
             SlotError::Unresolved { spoken } => Response::ask(
                 format!("I don't know the {words} {spoken}. Which {words} do you mean?"),
@@ -225,7 +230,13 @@ impl<S, T: FromSlots> FromRequest<S> for Slots<T> {
             .request
             .intent()
             .unwrap_or_else(|| NO_INTENT.get_or_init(Intent::default));
-        T::from_intent(intent).map(Slots)
+        let dialog_allowed = matches!(req.request, crate::model::Request::Intent(_));
+        T::from_intent(intent).map(Slots).map_err(|mut rejection| {
+            if !dialog_allowed {
+                rejection.intent = None;
+            }
+            rejection
+        })
     }
     fn slot_names() -> &'static [&'static str] {
         T::SLOT_NAMES
