@@ -329,7 +329,7 @@ async fn the_echo_show_fixture_reports_apl_support() {
     assert!(device.supported_interfaces.supports_apl());
     assert_eq!(
         env.context.viewport.as_ref().unwrap().pixel_width,
-        Some(1280)
+        Some(1280.into())
     );
     assert_eq!(env.context.viewports.as_ref().unwrap()[1].kind, "APLT");
 }

@@ -117,3 +117,33 @@ fn unknown_enum_values_do_not_fail_the_parse() {
         Some(alexa_core::model::DialogState::Unknown)
     );
 }
+
+/// Viewport sizes are JSON numbers in Amazon's model: a fractional one (a scaled screen)
+/// must not reject the whole request, and integers are written back as integers.
+#[test]
+fn fractional_viewport_numbers_parse_and_integers_round_trip() {
+    let json = serde_json::json!({
+        "version": "1.0",
+        "context": {
+            "System": {"application": {"applicationId": "amzn1.ask.skill.x"}},
+            "Viewport": {"shape": "RECTANGLE", "pixelWidth": 1279.5, "pixelHeight": 800,
+                         "dpi": 213.33, "currentPixelWidth": 1280, "currentPixelHeight": 800},
+            "Viewports": [{"type": "APL", "id": "main", "shape": "RECTANGLE", "dpi": 160.5}]
+        },
+        "request": {"type": "LaunchRequest", "requestId": "r", "locale": "en-US"}
+    });
+    let envelope: alexa_core::model::RequestEnvelope =
+        serde_json::from_value(json.clone()).expect("a fractional viewport parses");
+    let viewport = envelope.context.viewport.as_ref().unwrap();
+    assert_eq!(
+        viewport.pixel_width.as_ref().and_then(|n| n.as_f64()),
+        Some(1279.5)
+    );
+    assert_eq!(viewport.dpi.as_ref().and_then(|n| n.as_f64()), Some(213.33));
+    let back = serde_json::to_value(&envelope).unwrap();
+    assert_eq!(back["context"]["Viewport"], json["context"]["Viewport"]);
+    assert_eq!(
+        back["context"]["Viewports"][0]["dpi"],
+        serde_json::json!(160.5)
+    );
+}

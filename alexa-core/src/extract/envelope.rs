@@ -96,12 +96,12 @@ impl<S: Clone> FromRequest<S> for State<S> {
 ///     }
 /// }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AplScreen {
     /// The newest APL version the device runs, e.g. `2023.3`.
     pub max_version: Option<String>,
     /// Pixel width and height, when the request carries a viewport.
-    pub size: Option<(u32, u32)>,
+    pub size: Option<(f64, f64)>,
 }
 
 impl<S> FromRequest<S> for AplScreen {
@@ -114,8 +114,14 @@ impl<S> FromRequest<S> for AplScreen {
         };
         let size = req.context.viewport.as_ref().and_then(|v| {
             Some((
-                v.current_pixel_width.or(v.pixel_width)?,
-                v.current_pixel_height.or(v.pixel_height)?,
+                v.current_pixel_width
+                    .as_ref()
+                    .or(v.pixel_width.as_ref())?
+                    .as_f64()?,
+                v.current_pixel_height
+                    .as_ref()
+                    .or(v.pixel_height.as_ref())?
+                    .as_f64()?,
             ))
         });
         Ok(AplScreen {

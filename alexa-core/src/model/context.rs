@@ -2,7 +2,7 @@
 
 use super::{Application, Secret, User};
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::{Map, Number, Value};
 
 /// The `context` object. Every member but `System` is optional.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -240,7 +240,8 @@ pub struct DisplayState {
     pub token: Option<String>,
 }
 
-/// `context.Viewport`: the screen's shape and abilities.
+/// `context.Viewport`: the screen's shape and abilities. Sizes and density are JSON numbers,
+/// as in Amazon's model: a fractional value parses, and an integer is written back as one.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Viewport {
@@ -255,19 +256,19 @@ pub struct Viewport {
     pub shape: Option<String>,
     /// Physical width in pixels.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pixel_width: Option<u32>,
+    pub pixel_width: Option<Number>,
     /// Physical height in pixels.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pixel_height: Option<u32>,
+    pub pixel_height: Option<Number>,
     /// Pixel density.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dpi: Option<u32>,
+    pub dpi: Option<Number>,
     /// Current width in pixels (can differ after a resize).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub current_pixel_width: Option<u32>,
+    pub current_pixel_width: Option<Number>,
     /// Current height in pixels.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub current_pixel_height: Option<u32>,
+    pub current_pixel_height: Option<Number>,
     /// Touch kinds, e.g. `["SINGLE"]`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub touch: Vec<String>,
@@ -285,17 +286,17 @@ impl Viewport {
     ///
     /// ```
     /// let screen = alexa_core::model::Viewport::echo_show();
-    /// assert_eq!((screen.pixel_width, screen.pixel_height), (Some(1280), Some(800)));
+    /// assert_eq!(screen.pixel_width.and_then(|w| w.as_u64()), Some(1280));
     /// ```
     pub fn echo_show() -> Self {
         Self {
             mode: Some("HUB".into()),
             shape: Some("RECTANGLE".into()),
-            pixel_width: Some(1280),
-            pixel_height: Some(800),
-            dpi: Some(160),
-            current_pixel_width: Some(1280),
-            current_pixel_height: Some(800),
+            pixel_width: Some(1280.into()),
+            pixel_height: Some(800.into()),
+            dpi: Some(160.into()),
+            current_pixel_width: Some(1280.into()),
+            current_pixel_height: Some(800.into()),
             touch: vec!["SINGLE".into()],
             ..Self::default()
         }
@@ -344,7 +345,7 @@ pub struct ViewportDescriptor {
     pub shape: Option<String>,
     /// Pixel density (APL).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dpi: Option<u32>,
+    pub dpi: Option<Number>,
     /// `STANDARD` or `OVERLAY` (APL).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub presentation_type: Option<String>,

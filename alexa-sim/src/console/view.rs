@@ -4,7 +4,7 @@ use super::ConsoleOptions;
 use crate::{CardView, Simulator, Target, Turn};
 use alexa_core::model::{RequestEnvelope, ResponseEnvelope, Viewport};
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::{Number, Value};
 use std::collections::BTreeMap;
 
 /// The simulator as the page shows it between turns.
@@ -33,11 +33,11 @@ pub struct ConsoleState {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct ScreenSize {
     /// Pixels across.
-    pub width: u32,
+    pub width: Number,
     /// Pixels down.
-    pub height: u32,
+    pub height: Number,
     /// Dots per inch.
-    pub dpi: u32,
+    pub dpi: Number,
     /// `rectangle` or `round`.
     pub shape: String,
     /// `hub`, `tv`, `mobile`, ...
@@ -48,9 +48,9 @@ impl ScreenSize {
     /// The page's view of a request's viewport, when it has the pixel sizes.
     fn of(viewport: &Viewport) -> Option<Self> {
         Some(Self {
-            width: viewport.pixel_width?,
-            height: viewport.pixel_height?,
-            dpi: viewport.dpi.unwrap_or(160),
+            width: viewport.pixel_width.clone()?,
+            height: viewport.pixel_height.clone()?,
+            dpi: viewport.dpi.clone().unwrap_or_else(|| 160.into()),
             shape: viewport.shape.clone().unwrap_or_default().to_lowercase(),
             mode: viewport.mode.clone().unwrap_or_default().to_lowercase(),
         })
