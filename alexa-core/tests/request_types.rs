@@ -102,20 +102,34 @@ fn malformed_known_types_are_errors_not_panics() {
     }
 }
 
+/// A value newer than this crate neither fails the parse nor changes on the way back: an
+/// echoed intent (`updatedIntent`) carries exactly what Alexa sent.
 #[test]
-fn unknown_enum_values_do_not_fail_the_parse() {
-    let request = parse(
-        json!({"type": "IntentRequest", "requestId": "r", "dialogState": "PAUSED",
+fn unknown_enum_values_parse_and_are_written_back_as_they_came() {
+    let sent = json!({"type": "IntentRequest", "requestId": "r", "dialogState": "PAUSED",
         "intent": {"name": "X", "confirmationStatus": "MAYBE", "slots": {"s": {"name": "s", "value": "v",
-        "resolutions": {"resolutionsPerAuthority": [{"authority": "a", "status": {"code": "ER_NEW_CODE"}}]}}}}}),
-    );
-    let Request::Intent(intent) = request else {
+        "confirmationStatus": "PENDING",
+        "resolutions": {"resolutionsPerAuthority": [{"authority": "a", "status": {"code": "ER_NEW_CODE"}}]}}}}});
+    let request = parse(sent.clone());
+    let Request::Intent(intent) = &request else {
         panic!()
     };
     assert_eq!(
         intent.dialog_state,
-        Some(alexa_core::model::DialogState::Unknown)
+        Some(alexa_core::model::DialogState::Other("PAUSED".into()))
     );
+    let echoed = serde_json::to_value(&intent.intent).unwrap();
+    assert_eq!(echoed["confirmationStatus"], "MAYBE");
+    assert_eq!(echoed["slots"]["s"]["confirmationStatus"], "PENDING");
+    assert_eq!(
+        echoed["slots"]["s"]["resolutions"]["resolutionsPerAuthority"][0]["status"]["code"],
+        "ER_NEW_CODE"
+    );
+    let back = serde_json::to_value(&request).unwrap();
+    assert_eq!(back["dialogState"], "PAUSED");
+    let ended =
+        parse(json!({"type": "SessionEndedRequest", "requestId": "r", "reason": "SHUTDOWN"}));
+    assert_eq!(serde_json::to_value(&ended).unwrap()["reason"], "SHUTDOWN");
 }
 
 /// Viewport sizes are JSON numbers in Amazon's model: a fractional one (a scaled screen)

@@ -255,7 +255,7 @@ impl Resolver {
                     score += match slot
                         .resolutions
                         .as_ref()
-                        .map(|r| r.resolutions_per_authority[0].status.code)
+                        .map(|r| r.resolutions_per_authority[0].status.code.clone())
                     {
                         Some(ResolutionStatusCode::ErSuccessMatch) => 3,
                         Some(_) => -3,

@@ -231,7 +231,7 @@ async fn session_ended(Envelope(envelope): Envelope) {
 
 fn log_session_end(request: &SessionEndedRequest) {
     let request_id = request.request_id.as_str();
-    match request.reason {
+    match &request.reason {
         Some(SessionEndedReason::Error) => {
             tracing::warn!(request_id, error = ?request.error, "session ended with an error")
         }

@@ -149,7 +149,7 @@ pub struct SlotRejection {
     pub error: SlotError,
     /// The intent, to carry into `Dialog.ElicitSlot`; `None` when the request is not an
     /// `IntentRequest`, since Alexa accepts Dialog directives only in reply to one.
-    pub intent: Option<Intent>,
+    pub intent: Option<Box<Intent>>,
 }
 
 impl SlotRejection {
@@ -157,7 +157,7 @@ impl SlotRejection {
         Self {
             slot: slot.to_owned(),
             error,
-            intent: Some(intent.clone()),
+            intent: Some(Box::new(intent.clone())),
         }
     }
 
@@ -188,7 +188,7 @@ impl IntoResponse for SlotRejection {
                 let question = format!("Which {words}?");
                 let ask = Response::ask(question.clone(), question);
                 match self.intent {
-                    Some(intent) => ask.elicit_slot(self.slot, Some(intent)),
+                    Some(intent) => ask.elicit_slot(self.slot, Some(*intent)),
                     None => ask,
                 }
             }

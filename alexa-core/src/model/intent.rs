@@ -1,5 +1,6 @@
 //! Intents, slots and entity resolution.
 
+use super::wire_enum::wire_enum;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -25,35 +26,30 @@ impl Intent {
     }
 }
 
-/// `NONE`, `DENIED` or `CONFIRMED`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum ConfirmationStatus {
-    /// Not asked, or not answered.
-    #[default]
-    None,
-    /// The user said no.
-    Denied,
-    /// The user said yes.
-    Confirmed,
-    /// A status newer than this crate.
-    #[serde(other)]
-    Unknown,
+wire_enum! {
+    /// `NONE`, `DENIED` or `CONFIRMED`.
+    #[derive(Default)]
+    pub enum ConfirmationStatus {
+        /// Not asked, or not answered.
+        #[default]
+        None = "NONE",
+        /// The user said no.
+        Denied = "DENIED",
+        /// The user said yes.
+        Confirmed = "CONFIRMED",
+    }
 }
 
-/// Where a multi-turn dialog stands: `STARTED`, `IN_PROGRESS` or `COMPLETED`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum DialogState {
-    /// First turn of the dialog.
-    Started,
-    /// Slots are still being filled or confirmed.
-    InProgress,
-    /// Every required slot is filled and confirmed.
-    Completed,
-    /// A state newer than this crate.
-    #[serde(other)]
-    Unknown,
+wire_enum! {
+    /// Where a multi-turn dialog stands: `STARTED`, `IN_PROGRESS` or `COMPLETED`.
+    pub enum DialogState {
+        /// First turn of the dialog.
+        Started = "STARTED",
+        /// Slots are still being filled or confirmed.
+        InProgress = "IN_PROGRESS",
+        /// Every required slot is filled and confirmed.
+        Completed = "COMPLETED",
+    }
 }
 
 /// One slot of an intent. An unfilled slot has a name and no value.
@@ -174,9 +170,9 @@ impl<'a> SlotValueRef<'a> {
     /// not a "no match": the value may be fine, Alexa just could not check it.
     pub fn is_no_match(&self) -> bool {
         self.resolutions.is_some_and(|r| {
-            let codes = || r.resolutions_per_authority.iter().map(|a| a.status.code);
-            codes().any(|c| c == ResolutionStatusCode::ErSuccessNoMatch)
-                && codes().all(|c| c != ResolutionStatusCode::ErSuccessMatch)
+            let codes = || r.resolutions_per_authority.iter().map(|a| &a.status.code);
+            codes().any(|c| *c == ResolutionStatusCode::ErSuccessNoMatch)
+                && codes().all(|c| *c != ResolutionStatusCode::ErSuccessMatch)
         })
     }
 }
@@ -211,25 +207,20 @@ pub struct ResolutionStatus {
     pub code: ResolutionStatusCode,
 }
 
-/// Entity resolution outcomes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-pub enum ResolutionStatusCode {
-    /// The value matched an entity.
-    #[serde(rename = "ER_SUCCESS_MATCH")]
-    ErSuccessMatch,
-    /// The value matched none of the type's values or synonyms.
-    #[serde(rename = "ER_SUCCESS_NO_MATCH")]
-    #[default]
-    ErSuccessNoMatch,
-    /// Resolution timed out.
-    #[serde(rename = "ER_ERROR_TIMEOUT")]
-    ErErrorTimeout,
-    /// Resolution failed.
-    #[serde(rename = "ER_ERROR_EXCEPTION")]
-    ErErrorException,
-    /// A code newer than this crate.
-    #[serde(other)]
-    Unknown,
+wire_enum! {
+    /// The outcome of entity resolution for one authority.
+    #[derive(Default)]
+    pub enum ResolutionStatusCode {
+        /// The value matched an entity.
+        ErSuccessMatch = "ER_SUCCESS_MATCH",
+        /// The value matched none of the type's values or synonyms.
+        #[default]
+        ErSuccessNoMatch = "ER_SUCCESS_NO_MATCH",
+        /// Resolution timed out.
+        ErErrorTimeout = "ER_ERROR_TIMEOUT",
+        /// Resolution failed.
+        ErErrorException = "ER_ERROR_EXCEPTION",
+    }
 }
 
 /// `{ "value": { "name", "id" } }`.

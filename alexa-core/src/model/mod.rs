@@ -12,6 +12,7 @@ mod response;
 mod secret;
 mod standard;
 mod timestamp;
+mod wire_enum;
 
 // Re-exported by name, so each type has one documented home and a new item is a choice.
 pub use context::{

@@ -1,5 +1,6 @@
 //! The four standard request types of a custom skill.
 
+use super::wire_enum::wire_enum;
 use super::{DialogState, Intent};
 use serde::{Deserialize, Serialize};
 
@@ -66,19 +67,16 @@ request_struct! {
     }
 }
 
-/// Why a session ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum SessionEndedReason {
-    /// The user said "stop", "exit" or similar.
-    UserInitiated,
-    /// Something went wrong; see `error`.
-    Error,
-    /// The user did not answer the reprompts.
-    ExceededMaxReprompts,
-    /// A reason newer than this crate.
-    #[serde(other)]
-    Unknown,
+wire_enum! {
+    /// Why a session ended.
+    pub enum SessionEndedReason {
+        /// The user said "stop", "exit" or similar.
+        UserInitiated = "USER_INITIATED",
+        /// Something went wrong; see `error`.
+        Error = "ERROR",
+        /// The user did not answer the reprompts.
+        ExceededMaxReprompts = "EXCEEDED_MAX_REPROMPTS",
+    }
 }
 
 /// `SessionEndedRequest.error`.
