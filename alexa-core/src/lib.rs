@@ -81,6 +81,7 @@ pub mod testing;
 
 mod builder;
 mod error;
+mod fit;
 mod response;
 mod service;
 mod skill;

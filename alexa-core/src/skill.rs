@@ -220,8 +220,8 @@ impl<S: Send + Sync + 'static> Skill<S> {
             },
             None => default_response(&envelope.request),
         };
-        let out =
-            fit_request(response, &envelope.request).into_envelope(envelope.session_attributes());
+        let mut out = response.into_envelope(envelope.session_attributes());
+        fit_request(&mut out, envelope);
         match limits::check_content(&out) {
             Ok(()) => Ok(out),
             Err(violation) => Ok(self.fail(Failure::LimitExceeded(violation), envelope)),
@@ -274,13 +274,15 @@ impl<S: Send + Sync + 'static> Skill<S> {
             }
             None => default_apology(&failure),
         };
-        let out =
-            fit_request(response, &envelope.request).into_envelope(envelope.session_attributes());
+        let mut out = response.into_envelope(envelope.session_attributes());
+        fit_request(&mut out, envelope);
         match limits::check(&out) {
             Ok(_) => out,
             Err(violation) => {
                 tracing::error!(request_id, %violation, "the error handler's answer is over Alexa's limits too");
-                fit_request(Response::tell(APOLOGY), &envelope.request).into_envelope(None)
+                let mut apology = Response::tell(APOLOGY).into_envelope(None);
+                fit_request(&mut apology, envelope);
+                apology
             }
         }
     }
@@ -313,11 +315,16 @@ fn default_apology(failure: &Failure) -> Response {
     }
 }
 
-/// `response`, made acceptable for `request`: Alexa takes no speech for a `SessionEndedRequest`.
-fn fit_request(response: Response, request: &Request) -> Response {
-    match request {
-        Request::SessionEnded(_) => response.silenced(),
-        _ => response,
+/// Removes what `envelope`'s request may not be answered with, and logs what it removed.
+fn fit_request(out: &mut ResponseEnvelope, envelope: &RequestEnvelope) {
+    let removed = crate::fit::fit(out, &envelope.request);
+    if !removed.is_empty() {
+        tracing::warn!(
+            request_id = envelope.request.request_id(),
+            request_type = envelope.request.type_name(),
+            removed = ?removed,
+            "removed what this request type may not be answered with"
+        );
     }
 }
 

@@ -66,6 +66,21 @@ impl TestRequest {
         Self { envelope }
     }
 
+    /// Any request (an AudioPlayer event, a skill event, a type this crate does not know),
+    /// with the same envelope as the others.
+    ///
+    /// ```
+    /// use alexa_core::model::Request;
+    /// use alexa_core::testing::TestRequest;
+    /// let event: Request = serde_json::from_value(serde_json::json!(
+    ///     {"type": "AudioPlayer.PlaybackStarted", "token": "t", "offsetInMilliseconds": 0})).unwrap();
+    /// let envelope = TestRequest::of(event).build();
+    /// assert_eq!(envelope.request.type_name(), "AudioPlayer.PlaybackStarted");
+    /// ```
+    pub fn of(request: Request) -> Self {
+        Self::with(request).common()
+    }
+
     /// A `LaunchRequest`.
     pub fn launch() -> Self {
         Self::with(Request::Launch(LaunchRequest::default())).common()

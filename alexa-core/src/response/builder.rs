@@ -256,21 +256,19 @@ impl Response {
 
     /// The answer to a `CanFulfillIntentRequest` (no speech).
     pub fn can_fulfill(intent: CanFulfillIntent) -> Self {
-        let mut response = Self::empty();
-        response.body.can_fulfill_intent = Some(intent);
-        response
+        Self::empty().with_can_fulfill(intent)
+    }
+
+    /// Sets `canFulfillIntent`. Alexa takes it only in reply to a CanFulfillIntentRequest,
+    /// and then nothing else: the skill removes what the request does not allow.
+    pub fn with_can_fulfill(mut self, intent: CanFulfillIntent) -> Self {
+        self.body.can_fulfill_intent = Some(intent);
+        self
     }
 
     /// The response body as it will be sent, minus `shouldEndSession`.
     pub fn body(&self) -> &ResponseBody {
         &self.body
-    }
-
-    /// Strips speech, reprompt, card and directives: Alexa ignores them after a session ends.
-    pub(crate) fn silenced(mut self) -> Self {
-        self.body = ResponseBody::default();
-        self.end = ShouldEndSession::Absent;
-        self
     }
 
     /// The envelope, with `previous` (the request's attributes) carried forward unless the

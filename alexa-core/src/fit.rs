@@ -1,0 +1,102 @@
+//! What each request may be answered with. Alexa refuses a response that carries something
+//! its request type does not allow (speech for an AudioPlayer event, a Dialog directive
+//! outside an IntentRequest, anything at all for a SessionEndedRequest), and the user hears
+//! an error instead. Before a response leaves, what its request does not allow is removed
+//! and logged: the closest valid response is sent.
+
+use crate::model::{Directive, Request, ResponseBody, ResponseEnvelope};
+
+/// What a request type may be answered with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Allowed {
+    /// Speech, card, reprompt, directives, `shouldEndSession`.
+    Conversation,
+    /// Directives only (AudioPlayer and PlaybackController events).
+    DirectivesOnly,
+    /// `canFulfillIntent` only (CanFulfillIntentRequest).
+    CanFulfillOnly,
+    /// An empty response (SessionEnded, System.ExceptionEncountered, skill, list and
+    /// reminder events, messages).
+    Nothing,
+}
+
+fn allowed(request: &Request) -> Allowed {
+    match request {
+        Request::SessionEnded(_)
+        | Request::SystemException(_)
+        | Request::SkillEvent(_)
+        | Request::MessageReceived(_) => Allowed::Nothing,
+        Request::AudioPlayer(_) | Request::PlaybackController(_) => Allowed::DirectivesOnly,
+        Request::CanFulfillIntent(_) => Allowed::CanFulfillOnly,
+        _ => Allowed::Conversation,
+    }
+}
+
+/// Dialog directives that only an IntentRequest may be answered with
+/// (`Dialog.UpdateDynamicEntities` may go with any conversational answer, a launch included).
+fn is_intent_dialog(directive: &Directive) -> bool {
+    matches!(
+        directive.type_name(),
+        "Dialog.Delegate" | "Dialog.ElicitSlot" | "Dialog.ConfirmSlot" | "Dialog.ConfirmIntent"
+    )
+}
+
+/// Removes from `envelope` what `request` may not be answered with; returns the names of
+/// what was removed (empty when the response was already valid).
+pub(crate) fn fit(envelope: &mut ResponseEnvelope, request: &Request) -> Vec<&'static str> {
+    let mut removed = Vec::new();
+    let body = &mut envelope.response;
+    let allowed = allowed(request);
+    if allowed == Allowed::Nothing {
+        if *body != ResponseBody::default() {
+            removed.push("everything (this request takes an empty response)");
+        }
+        *body = ResponseBody::default();
+        envelope.session_attributes = None;
+        return removed;
+    }
+    let mut drop_if = |cond: bool, present: bool, name: &'static str| {
+        if cond && present {
+            removed.push(name);
+        }
+        cond && present
+    };
+    let conversation = allowed == Allowed::Conversation;
+    if drop_if(!conversation, body.output_speech.is_some(), "outputSpeech") {
+        body.output_speech = None;
+    }
+    if drop_if(!conversation, body.card.is_some(), "card") {
+        body.card = None;
+    }
+    if drop_if(!conversation, body.reprompt.is_some(), "reprompt") {
+        body.reprompt = None;
+    }
+    if drop_if(
+        !conversation,
+        body.should_end_session.is_some(),
+        "shouldEndSession",
+    ) {
+        body.should_end_session = None;
+    }
+    let can_fulfill = allowed == Allowed::CanFulfillOnly;
+    if drop_if(
+        !can_fulfill,
+        body.can_fulfill_intent.is_some(),
+        "canFulfillIntent",
+    ) {
+        body.can_fulfill_intent = None;
+    }
+    if drop_if(can_fulfill, !body.directives.is_empty(), "directives") {
+        body.directives.clear();
+    }
+    let intent_request = matches!(request, Request::Intent(_));
+    let dialog = body.directives.iter().any(is_intent_dialog);
+    if drop_if(
+        !intent_request,
+        dialog,
+        "Dialog directives (only for an IntentRequest)",
+    ) {
+        body.directives.retain(|d| !is_intent_dialog(d));
+    }
+    removed
+}
