@@ -298,19 +298,14 @@ impl Resolver {
             }
             return slot;
         }
-        if let Some(def) = self.model.types.iter().find(|t| t.name == slot_type) {
+        if let Some(def) = self.model.slot_type(slot_type) {
             slot.resolutions = Some(self.resolve_entity(def, value));
         }
         slot
     }
 
     fn resolve_entity(&self, def: &SlotTypeDef, value: &str) -> Resolutions {
-        let spoken = normalise(value).join(" ");
-        let hit = def.values.iter().find(|v| {
-            std::iter::once(&v.name.value)
-                .chain(&v.name.synonyms)
-                .any(|s| normalise(s).join(" ") == spoken)
-        });
+        let hit = def.find(value);
         let authority = format!("amzn1.er-authority.echo-sdk.{}.{}", self.skill_id, def.name);
         let resolution = match hit {
             Some(v) => Resolution {
@@ -321,7 +316,7 @@ impl Resolver {
                 values: vec![ResolutionValue {
                     value: ResolvedValue {
                         name: v.name.value.clone(),
-                        id: v.id.clone().unwrap_or_else(|| v.name.value.clone()),
+                        id: v.id().to_owned(),
                     },
                 }],
             },

@@ -4,6 +4,7 @@
 //! [`inventory::Inventory`]. Two binaries: `voiceops-lambda` (the deployed function, see
 //! [`lambda`]) and `voiceops-skill` (the command-line tool: `invoke`, `simulate`).
 
+pub mod can_fulfill;
 pub mod config;
 pub mod inventory;
 pub mod lambda;

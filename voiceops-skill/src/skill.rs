@@ -1,13 +1,14 @@
 //! The VoiceOps conversation: handlers wired to intents.
 
+use crate::can_fulfill;
 use crate::config::Config;
 use crate::inventory::{survey, AwsInventory, Inventory, Survey, Timing};
 use crate::regions::Lang;
 use crate::screen::{self, Board};
 use crate::slots::{CountArgs, Region, RegionArgs};
 use crate::speech::{self, Scope};
-use alexa_core::extract::{AplScreen, Envelope, SlotError, SlotRejection, Slots, State};
-use alexa_core::model::{Request, SessionEndedReason, SessionEndedRequest};
+use alexa_core::extract::{AplScreen, Envelope, Locale, SlotError, SlotRejection, Slots, State};
+use alexa_core::model::{Intent, Request, SessionEndedReason, SessionEndedRequest};
 use alexa_core::{builtin, BuildError, Response, Skill};
 use std::sync::Arc;
 
@@ -68,6 +69,9 @@ pub fn build(state: VoiceOps, ids: SkillIds) -> Result<Skill<VoiceOps>, BuildErr
         .intent(builtin::FALLBACK, fallback)
         .fallback(fallback)
         .session_ended(session_ended)
+        .can_fulfill(|intent: Intent, locale: Locale| async move {
+            Response::can_fulfill(can_fulfill::answer(&intent, &locale.0))
+        })
         .on_error(|failure, request| {
             speech::apology(
                 Lang::from_locale(request.locale().unwrap_or("en-US")),

@@ -266,3 +266,60 @@ async fn a_panic_and_the_deadline_are_apologised_for_in_the_users_language() {
     let r = slow.handle(count("en-US")).await.unwrap();
     assert_eq!(r.speech_text(), alexa_core::TOO_SLOW);
 }
+
+/// Asked whether it can answer a request the user made without naming it, VoiceOps says YES
+/// only for its own questions with slots it understands, and NO otherwise.
+#[tokio::test]
+async fn can_fulfill_intent_requests_are_answered_honestly() {
+    let skill = skill_with(fleet(), Timing::default());
+    let answer = |r: ResponseEnvelope| serde_json::to_value(r.response).unwrap();
+
+    let recorded = answer(replay(&skill, "can-fulfill-count").await);
+    assert_eq!(
+        recorded,
+        serde_json::json!({"canFulfillIntent": {"canFulfill": "YES", "slots": {
+            "region": {"canUnderstand": "YES", "canFulfill": "YES"},
+            "state": {"canUnderstand": "YES", "canFulfill": "YES"}}}}),
+        "no speech, only the answer"
+    );
+
+    let ask = |request: TestRequest| {
+        let skill = skill.clone();
+        async move { answer(skill.handle(request.build()).await.unwrap()) }
+    };
+    let unknown_region =
+        ask(TestRequest::can_fulfill("CountInstancesIntent").slot("region", "atlantis")).await;
+    assert_eq!(unknown_region["canFulfillIntent"]["canFulfill"], "NO");
+    assert_eq!(
+        unknown_region["canFulfillIntent"]["slots"]["region"],
+        serde_json::json!({"canUnderstand": "NO", "canFulfill": "NO"})
+    );
+    let no_slots = ask(TestRequest::can_fulfill("ListDatabasesIntent")).await;
+    assert_eq!(
+        no_slots["canFulfillIntent"],
+        serde_json::json!({"canFulfill": "YES"})
+    );
+    let resolved = ask(
+        TestRequest::can_fulfill("StatusReportIntent").resolved_slot(
+            "region",
+            "frankfurt",
+            "AwsRegion",
+            "eu-central-1",
+            "Frankfurt",
+        ),
+    )
+    .await;
+    assert_eq!(resolved["canFulfillIntent"]["canFulfill"], "YES");
+    let german = ask(TestRequest::can_fulfill("CountInstancesIntent")
+        .locale("de-DE")
+        .slot("region", "irland"))
+    .await;
+    assert_eq!(
+        german["canFulfillIntent"]["canFulfill"], "YES",
+        "the German model's values"
+    );
+    for other in ["AMAZON.HelpIntent", "OrderPizzaIntent"] {
+        let not_ours = ask(TestRequest::can_fulfill(other)).await;
+        assert_eq!(not_ours["canFulfillIntent"]["canFulfill"], "NO", "{other}");
+    }
+}

@@ -141,6 +141,39 @@ impl LanguageModel {
     pub fn intent(&self, name: &str) -> Option<&IntentDef> {
         self.intents.iter().find(|i| i.name == name)
     }
+
+    /// The custom slot type of this name.
+    pub fn slot_type(&self, name: &str) -> Option<&SlotTypeDef> {
+        self.types.iter().find(|t| t.name == name)
+    }
+}
+
+impl SlotTypeDef {
+    /// The value whose name or one of whose synonyms is `spoken`, compared as Alexa hears
+    /// them (case, punctuation and spacing aside): entity resolution against this type.
+    ///
+    /// ```
+    /// use alexa_core::interaction_model::SlotTypeDef;
+    /// let sizes: SlotTypeDef = serde_json::from_value(serde_json::json!({"name": "SizeType",
+    ///     "values": [{"id": "LARGE", "name": {"value": "large", "synonyms": ["big", "grande"]}}]})).unwrap();
+    /// assert_eq!(sizes.find("Big").map(|v| v.id()), Some("LARGE"));
+    /// assert!(sizes.find("medium").is_none());
+    /// ```
+    pub fn find(&self, spoken: &str) -> Option<&SlotTypeValue> {
+        let spoken = super::utterance::normalise(spoken).join(" ");
+        self.values.iter().find(|v| {
+            std::iter::once(&v.name.value)
+                .chain(&v.name.synonyms)
+                .any(|s| super::utterance::normalise(s).join(" ") == spoken)
+        })
+    }
+}
+
+impl SlotTypeValue {
+    /// The id entity resolution reports: the value's `id`, or its name when it has none.
+    pub fn id(&self) -> &str {
+        self.id.as_deref().unwrap_or(&self.name.value)
+    }
 }
 
 fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, PackageError> {

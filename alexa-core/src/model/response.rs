@@ -279,6 +279,41 @@ pub struct CanFulfillIntent {
     pub slots: BTreeMap<String, CanFulfillSlot>,
 }
 
+impl CanFulfillIntent {
+    /// An overall answer; add each slot's with [`slot`](Self::slot).
+    ///
+    /// ```
+    /// use alexa_core::model::{CanFulfill, CanFulfillIntent};
+    /// let answer = CanFulfillIntent::new(CanFulfill::Yes).slot("size", CanFulfill::Yes, CanFulfill::Yes);
+    /// assert_eq!(serde_json::to_value(&answer).unwrap(), serde_json::json!({"canFulfill": "YES",
+    ///     "slots": {"size": {"canUnderstand": "YES", "canFulfill": "YES"}}}));
+    /// ```
+    pub fn new(can_fulfill: CanFulfill) -> Self {
+        Self {
+            can_fulfill,
+            slots: BTreeMap::new(),
+        }
+    }
+
+    /// Adds one slot's answer: whether the skill understands its value, and whether it can
+    /// act on it.
+    pub fn slot(
+        mut self,
+        name: impl Into<String>,
+        can_understand: CanFulfill,
+        can_fulfill: CanFulfill,
+    ) -> Self {
+        self.slots.insert(
+            name.into(),
+            CanFulfillSlot {
+                can_understand,
+                can_fulfill,
+            },
+        );
+        self
+    }
+}
+
 /// `YES`, `NO` or `MAYBE`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
