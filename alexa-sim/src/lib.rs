@@ -45,6 +45,7 @@
 #![warn(missing_docs)]
 
 mod builtin_types;
+mod dialog;
 mod resolver;
 mod session;
 pub mod transcript;

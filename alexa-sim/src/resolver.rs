@@ -194,6 +194,24 @@ impl Resolver {
         Resolved::Intent { intent, one_shot }
     }
 
+    /// `Some(true)` for a yes, `Some(false)` for a no, as Alexa's dialog manager hears the
+    /// answer to a confirmation whether or not the model declares the Yes and No intents.
+    pub fn yes_or_no(&self, utterance: &str) -> Option<bool> {
+        let text = normalise(utterance).join(" ");
+        let said = |name: &str| {
+            builtin_phrases(self.german)
+                .iter()
+                .any(|(n, phrases)| *n == name && phrases.contains(&text.as_str()))
+        };
+        if said(builtin::YES) {
+            Some(true)
+        } else if said(builtin::NO) {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
     fn match_builtin(&self, text: &str) -> Option<Intent> {
         builtin_phrases(self.german)
             .iter()

@@ -1,7 +1,9 @@
 //! A conversation with a skill, kept the way Alexa keeps it.
 
+use super::dialog::{self, Next};
 use super::{Resolved, Resolver, Turn};
 use alexa_core::handler::BoxFuture;
+use alexa_core::interaction_model::InteractionModel;
 use alexa_core::model::*;
 use alexa_core::Skill;
 use serde_json::{Map, Value};
@@ -99,6 +101,7 @@ pub struct Simulator<T: Target> {
     device: DeviceProfile,
     conversation: Option<Conversation>,
     counter: u64,
+    dialog_model: Option<InteractionModel>,
 }
 
 impl<T: Target> std::fmt::Debug for Simulator<T> {
@@ -127,7 +130,17 @@ impl<T: Target> Simulator<T> {
             device,
             conversation: None,
             counter: 0,
+            dialog_model: None,
         }
+    }
+
+    /// Follows `Dialog.Delegate` as Alexa does, with `model`'s dialog model and prompts:
+    /// the first request of an intent with a dialog carries dialogState STARTED, a delegated
+    /// dialog elicits and confirms what the model requires, and the skill then gets the intent
+    /// COMPLETED. Without it, a delegated turn simply merges the next utterance's slots.
+    pub fn with_dialog_model(mut self, model: &InteractionModel) -> Self {
+        self.dialog_model = Some(model.clone());
+        self
     }
 
     /// True while a session is open.
@@ -196,7 +209,15 @@ impl<T: Target> Simulator<T> {
                 if one_shot || self.conversation.is_none() {
                     self.open();
                 }
-                let (intent, dialog_state) = self.continue_dialog(intent, utterance);
+                let (intent, mut dialog_state) = self.continue_dialog(intent, utterance);
+                let has_dialog = self
+                    .dialog_model
+                    .as_ref()
+                    .and_then(|m| m.dialog.as_ref())
+                    .is_some_and(|d| d.intent(&intent.name).is_some());
+                if dialog_state.is_none() && has_dialog {
+                    dialog_state = Some(DialogState::Started);
+                }
                 Request::Intent(IntentRequest {
                     dialog_state,
                     intent,
@@ -239,8 +260,9 @@ impl<T: Target> Simulator<T> {
         else {
             return (resolved, None);
         };
-        let yes = resolved.name == alexa_core::builtin::YES;
-        let no = resolved.name == alexa_core::builtin::NO;
+        let answer = self.resolver.yes_or_no(utterance);
+        let yes = resolved.name == alexa_core::builtin::YES || answer == Some(true);
+        let no = resolved.name == alexa_core::builtin::NO || answer == Some(false);
         let confirmation = if yes {
             ConfirmationStatus::Confirmed
         } else {
@@ -353,7 +375,59 @@ impl<T: Target> Simulator<T> {
         }
     }
 
-    async fn send(&mut self, request: Request) -> Turn {
+    /// Sends `request`; when the skill delegates the dialog and a dialog model is known,
+    /// says the model's next prompt, or sends the intent COMPLETED in the same turn.
+    async fn send(&mut self, mut request: Request) -> Turn {
+        loop {
+            let completed = matches!(&request, Request::Intent(r) if r.dialog_state == Some(DialogState::Completed));
+            let mut turn = self.exchange(request).await;
+            match self.follow_delegate() {
+                Some(Next::Ask { speech, .. }) => {
+                    turn.speech = speech;
+                    turn.session_open = true;
+                    turn.listening = true;
+                    return turn;
+                }
+                Some(Next::Complete) if !completed => {
+                    let Some(intent) = self
+                        .conversation
+                        .as_mut()
+                        .and_then(|c| c.dialog.take())
+                        .map(|(_, i)| i)
+                    else {
+                        return turn;
+                    };
+                    request = Request::Intent(IntentRequest {
+                        dialog_state: Some(DialogState::Completed),
+                        intent,
+                        ..Default::default()
+                    });
+                }
+                _ => return turn,
+            }
+        }
+    }
+
+    /// After a `Dialog.Delegate`, with a dialog model: the next step, with the conversation
+    /// set up for it (the elicitation or confirmation pending, the prompt as the reprompt).
+    fn follow_delegate(&mut self) -> Option<Next> {
+        let model = self.dialog_model.as_ref()?;
+        let c = self.conversation.as_mut()?;
+        let Some((Directive::DialogDelegate { .. }, intent)) = &c.dialog else {
+            return None;
+        };
+        let next = dialog::next_step(model, intent);
+        if let Next::Ask { directive, speech } = &next {
+            let intent = intent.clone();
+            c.dialog = Some((directive.clone(), intent));
+            c.listening = true;
+            c.reprompt = Some(speech.clone());
+        }
+        Some(next)
+    }
+
+    /// One request and its response, the conversation updated from it.
+    async fn exchange(&mut self, request: Request) -> Turn {
         let envelope = self.envelope(request);
         let result = self.target.send(envelope.clone()).await;
         let response = match result {
@@ -377,14 +451,24 @@ impl<T: Target> Simulator<T> {
             .map(OutputSpeech::heard)
             .unwrap_or_default();
         // true ends; false listens; absent ends the turn, and on a voice-only Echo the session.
+        // A dialog directive always keeps the session and the microphone open.
+        let dialog = body.directives.iter().any(|d| {
+            matches!(
+                d,
+                Directive::DialogDelegate { .. }
+                    | Directive::DialogElicitSlot { .. }
+                    | Directive::DialogConfirmSlot { .. }
+                    | Directive::DialogConfirmIntent { .. }
+            )
+        });
         let ends = match body.should_end_session {
-            Some(end) => end,
-            None => self.device == DeviceProfile::Echo,
+            Some(end) => end && !dialog,
+            None => self.device == DeviceProfile::Echo && !dialog,
         };
         if ends {
             self.conversation = None;
         } else if let Some(c) = self.conversation.as_mut() {
-            c.listening = body.should_end_session == Some(false);
+            c.listening = body.should_end_session == Some(false) || dialog;
             c.silences = 0;
             c.reprompt = body
                 .reprompt

@@ -93,7 +93,8 @@ pub async fn run(args: SimulateArgs) -> ExitCode {
         Err(code) => return code,
     };
     let resolver = Resolver::new(&model.language_model, locale, &skill_id);
-    let mut sim = Simulator::new(target, resolver, locale, &skill_id, args.device);
+    let mut sim =
+        Simulator::new(target, resolver, locale, &skill_id, args.device).with_dialog_model(&model);
     if args.web {
         return web(sim, args.port).await;
     }

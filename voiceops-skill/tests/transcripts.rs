@@ -27,7 +27,7 @@ async fn every_transcript_replays() {
         .unwrap();
         let model = voiceops_skill::package::model(&locale).unwrap();
         let resolver = Resolver::new(&model.language_model, &locale, TEST_SKILL_ID);
-        Simulator::new(skill, resolver, &locale, TEST_SKILL_ID, t.device)
+        Simulator::new(skill, resolver, &locale, TEST_SKILL_ID, t.device).with_dialog_model(&model)
     })
     .await
     .unwrap_or_else(|failure| panic!("{failure}"));

@@ -5,10 +5,12 @@
 //! every problem with the file and the item it concerns.
 
 mod check;
+mod dialog;
 mod package;
 pub mod utterance;
 
 pub use check::{check, ModelIssue};
+pub use dialog::{DialogIntent, DialogModel, DialogPrompts, DialogSlot, Prompt, PromptVariation};
 pub use package::{
     IntentDef, InteractionModel, LanguageModel, LocaleModel, PackageError, SkillPackage, SlotDef,
     SlotTypeDef, SlotTypeValue, SlotValueName,

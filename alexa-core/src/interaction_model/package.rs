@@ -1,5 +1,6 @@
 //! Reading a skill package from disk.
 
+use super::dialog::{DialogModel, Prompt};
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -54,10 +55,55 @@ pub struct InteractionModel {
     pub language_model: LanguageModel,
     /// The dialog model, if any.
     #[serde(default)]
-    pub dialog: Option<Value>,
+    pub dialog: Option<DialogModel>,
     /// Prompts for the dialog model.
     #[serde(default)]
-    pub prompts: Option<Value>,
+    pub prompts: Vec<Prompt>,
+}
+
+impl InteractionModel {
+    /// The first variation of the prompt `id`, its `{slot}` placeholders replaced by
+    /// `value_of(slot)` (left as they are when it has none).
+    ///
+    /// ```
+    /// use alexa_core::interaction_model::InteractionModel;
+    /// let model: InteractionModel = serde_json::from_value(serde_json::json!({
+    ///     "languageModel": {"invocationName": "coffee shop"},
+    ///     "prompts": [{"id": "Confirm.Size", "variations": [{"type": "PlainText", "value": "A {size} one?"}]}]
+    /// })).unwrap();
+    /// let said = model.prompt("Confirm.Size", |slot| (slot == "size").then(|| "large".to_string()));
+    /// assert_eq!(said.as_deref(), Some("A large one?"));
+    /// ```
+    pub fn prompt(&self, id: &str, value_of: impl Fn(&str) -> Option<String>) -> Option<String> {
+        let variation = self
+            .prompts
+            .iter()
+            .find(|p| p.id == id)?
+            .variations
+            .first()?;
+        let mut out = String::with_capacity(variation.value.len());
+        let mut rest = variation.value.as_str();
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            match after.find('}') {
+                Some(close) => {
+                    let name = &after[..close];
+                    match value_of(name) {
+                        Some(value) => out.push_str(&value),
+                        None => out.push_str(&rest[open..open + close + 2]),
+                    }
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    out.push_str(&rest[open..]);
+                    rest = "";
+                }
+            }
+        }
+        out.push_str(rest);
+        Some(out)
+    }
 }
 
 #[derive(Deserialize)]
