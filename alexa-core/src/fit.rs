@@ -89,6 +89,7 @@ pub(crate) fn fit(envelope: &mut ResponseEnvelope, request: &Request) -> Vec<&'s
     if drop_if(can_fulfill, !body.directives.is_empty(), "directives") {
         body.directives.clear();
     }
+    strip_request_only_fields(&mut body.directives);
     let intent_request = matches!(request, Request::Intent(_));
     let dialog = body.directives.iter().any(is_intent_dialog);
     if drop_if(
@@ -99,4 +100,20 @@ pub(crate) fn fit(envelope: &mut ResponseEnvelope, request: &Request) -> Vec<&'s
         body.directives.retain(|d| !is_intent_dialog(d));
     }
     removed
+}
+
+/// An intent echoed in a dialog directive (`updatedIntent`) keeps only what Amazon's response
+/// model has: the request-only `source` of each slot ("USER") is left out.
+fn strip_request_only_fields(directives: &mut [Directive]) {
+    for directive in directives {
+        if let Directive::DialogDelegate { updated_intent }
+        | Directive::DialogElicitSlot { updated_intent, .. }
+        | Directive::DialogConfirmSlot { updated_intent, .. }
+        | Directive::DialogConfirmIntent { updated_intent } = directive
+        {
+            for slot in updated_intent.iter_mut().flat_map(|i| i.slots.values_mut()) {
+                slot.source = None;
+            }
+        }
+    }
 }

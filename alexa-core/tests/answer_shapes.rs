@@ -144,3 +144,31 @@ async fn session_ends_exceptions_and_events_are_answered_with_nothing() {
         assert!(r.session_attributes.is_none());
     }
 }
+
+/// An intent echoed in a dialog directive carries only what Amazon's response model has: a
+/// slot's request-only `source` is left out.
+#[tokio::test]
+async fn an_echoed_intent_leaves_out_the_request_only_slot_source() {
+    let skill = Skill::builder()
+        .accept_any_skill_id()
+        .skip_builtin_check()
+        .intent(
+            "AnyIntent",
+            |intent: alexa_core::model::Intent| async move {
+                Response::ask("Which size?", "Which size?").elicit_slot("size", Some(intent))
+            },
+        )
+        .build()
+        .unwrap();
+    let mut request = TestRequest::intent("AnyIntent")
+        .slot("drink", "latte")
+        .build();
+    if let Request::Intent(r) = &mut request.request {
+        r.intent.slots.get_mut("drink").unwrap().source = Some("USER".into());
+    }
+    let r = skill.handle(request).await.unwrap();
+    let body = serde_json::to_value(&r.response).unwrap();
+    let slot = &body["directives"][0]["updatedIntent"]["slots"]["drink"];
+    assert_eq!(slot["value"], "latte");
+    assert!(slot.get("source").is_none(), "{slot}");
+}

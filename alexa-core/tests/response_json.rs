@@ -155,8 +155,8 @@ fn can_fulfill_answers_have_no_speech() {
     slots.insert(
         "region".to_string(),
         CanFulfillSlot {
-            can_understand: CanFulfill::Yes,
-            can_fulfill: CanFulfill::Maybe,
+            can_understand: CanFulfill::Maybe,
+            can_fulfill: alexa_core::model::CanFulfillSlotValue::No,
         },
     );
     let out = wire(Response::can_fulfill(CanFulfillIntent {
@@ -166,7 +166,7 @@ fn can_fulfill_answers_have_no_speech() {
     assert_eq!(
         out,
         json!({"version": "1.0", "response": {"canFulfillIntent": {"canFulfill": "YES",
-               "slots": {"region": {"canUnderstand": "YES", "canFulfill": "MAYBE"}}}}})
+               "slots": {"region": {"canUnderstand": "MAYBE", "canFulfill": "NO"}}}}})
     );
 }
 

@@ -31,8 +31,20 @@ setup_deploy_tools() {
   export PATH="$VENV/bin:$PATH"
 }
 
+# Amazon's own model of the protocol (ask-sdk-model, with ask-sdk-core's serializer), pinned:
+# the conformance test loads our golden responses with it.
+setup_conformance() {
+  setup_moto
+  if ! "$VENV/bin/python" -c 'import ask_sdk_model, ask_sdk_core' 2>/dev/null \
+    || ! "$VENV/bin/pip" show ask-sdk-model 2>/dev/null | grep -q '^Version: 1.82.0$'; then
+    echo "==> installing ask-sdk-model 1.82.0 and ask-sdk-core into $VENV"
+    "$VENV/bin/pip" install --quiet --disable-pip-version-check 'ask-sdk-model==1.82.0' 'ask-sdk-core==1.19.0'
+  fi
+}
+
 setup_test_tools() {
   setup_deploy_tools
+  setup_conformance
   setup_browser
   export MOTO_SERVER="$VENV/bin/moto_server"
   export CFN_LINT="$VENV/bin/cfn-lint"

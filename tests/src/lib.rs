@@ -38,7 +38,46 @@ pub fn workspace_bin(name: &str) -> PathBuf {
         "{} is not built: run `cargo test --workspace` (or ./scripts/test), which builds it",
         bin.display()
     );
+    // `cargo test -p end-to-end` alone does not rebuild another package's binaries: refuse
+    // to test a binary older than the sources it is built from.
+    let built = modified(&bin);
+    let sources = [
+        "alexa-core/src",
+        "alexa-sim/src",
+        "alexa-lambda/src",
+        "voiceops-skill/src",
+    ];
+    if let Some(newer) = sources
+        .iter()
+        .flat_map(|dir| files_below(&root().join(dir)))
+        .find(|file| modified(file) > built)
+    {
+        panic!(
+            "{} is older than {}: run `cargo build --workspace --bins` (or `cargo test --workspace`)",
+            bin.display(),
+            newer.display()
+        );
+    }
     bin
+}
+
+fn modified(path: &Path) -> std::time::SystemTime {
+    std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .unwrap_or(std::time::SystemTime::UNIX_EPOCH)
+}
+
+fn files_below(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(files_below(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
 }
 
 /// The `voiceops-skill` binary with a clean environment: no credentials, no profile, no

@@ -5,7 +5,7 @@
 
 use crate::package;
 use alexa_core::interaction_model::LanguageModel;
-use alexa_core::model::{CanFulfill, CanFulfillIntent, Intent, Slot};
+use alexa_core::model::{CanFulfill, CanFulfillIntent, CanFulfillSlotValue, Intent, Slot};
 
 /// The intents VoiceOps can answer without being named.
 const QUESTIONS: &[&str] = &[
@@ -35,13 +35,12 @@ pub fn answer(intent: &Intent, locale: &str) -> CanFulfillIntent {
         if slot.value.as_deref().is_none_or(|v| v.trim().is_empty()) {
             continue;
         }
-        let verdict = if understands(model, &intent.name, name, slot) {
-            CanFulfill::Yes
+        answer = if understands(model, &intent.name, name, slot) {
+            answer.slot(name.as_str(), CanFulfill::Yes, CanFulfillSlotValue::Yes)
         } else {
             answer.can_fulfill = CanFulfill::No;
-            CanFulfill::No
+            answer.slot(name.as_str(), CanFulfill::No, CanFulfillSlotValue::No)
         };
-        answer = answer.slot(name.as_str(), verdict, verdict);
     }
     answer
 }

@@ -38,8 +38,8 @@ pub use interfaces::{
 pub use progressive::{ProgressiveDirective, ProgressiveHeader, ProgressiveResponse};
 pub use request::{OtherRequest, Request};
 pub use response::{
-    CanFulfill, CanFulfillIntent, CanFulfillSlot, Card, CardImage, Directive, ExperimentTrigger,
-    OutputSpeech, PlayBehavior, Reprompt, ResponseBody, ResponseEnvelope,
+    CanFulfill, CanFulfillIntent, CanFulfillSlot, CanFulfillSlotValue, Card, CardImage, Directive,
+    ExperimentTrigger, OutputSpeech, PlayBehavior, Reprompt, ResponseBody, ResponseEnvelope,
 };
 pub use secret::Secret;
 pub use standard::{

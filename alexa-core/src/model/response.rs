@@ -284,7 +284,8 @@ impl CanFulfillIntent {
     ///
     /// ```
     /// use alexa_core::model::{CanFulfill, CanFulfillIntent};
-    /// let answer = CanFulfillIntent::new(CanFulfill::Yes).slot("size", CanFulfill::Yes, CanFulfill::Yes);
+    /// use alexa_core::model::CanFulfillSlotValue;
+    /// let answer = CanFulfillIntent::new(CanFulfill::Yes).slot("size", CanFulfill::Yes, CanFulfillSlotValue::Yes);
     /// assert_eq!(serde_json::to_value(&answer).unwrap(), serde_json::json!({"canFulfill": "YES",
     ///     "slots": {"size": {"canUnderstand": "YES", "canFulfill": "YES"}}}));
     /// ```
@@ -301,7 +302,7 @@ impl CanFulfillIntent {
         mut self,
         name: impl Into<String>,
         can_understand: CanFulfill,
-        can_fulfill: CanFulfill,
+        can_fulfill: CanFulfillSlotValue,
     ) -> Self {
         self.slots.insert(
             name.into(),
@@ -330,8 +331,18 @@ pub enum CanFulfill {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CanFulfillSlot {
-    /// Whether the skill understands the value.
+    /// Whether the skill understands the value: `YES`, `NO` or `MAYBE`.
     pub can_understand: CanFulfill,
-    /// Whether it can act on it.
-    pub can_fulfill: CanFulfill,
+    /// Whether it can act on it: only `YES` or `NO` in Amazon's model.
+    pub can_fulfill: CanFulfillSlotValue,
+}
+
+/// A slot's `canFulfill`: `YES` or `NO` (Amazon's model has no `MAYBE` here).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum CanFulfillSlotValue {
+    /// The skill can act on the value.
+    Yes,
+    /// It cannot.
+    No,
 }

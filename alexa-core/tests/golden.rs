@@ -1,0 +1,206 @@
+//! Golden responses: one file per directive type and per special case under
+//! `tests/fixtures/responses/`, written from the typed builders and compared on every run. The
+//! end-to-end crate loads each with Amazon's own model (`ask-sdk-model`) and fails on any field
+//! it drops, renames or changes, so these files are what Amazon's SDK agrees with.
+//!
+//! After a deliberate change to the wire format: `UPDATE_GOLDEN=1 cargo test -p alexa-core
+//! --test golden`, then review the diff.
+
+use alexa_core::model::{
+    CanFulfill, CanFulfillIntent, CanFulfillSlotValue, CardImage, ConfirmationStatus, Directive,
+    Intent, PlayBehavior, ProgressiveResponse, Slot,
+};
+use alexa_core::ssml::Ssml;
+use alexa_core::{Response, Speech};
+use serde::Serialize;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+fn dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/responses")
+}
+
+/// An intent with one filled, confirmed slot, as a dialog directive carries it forward.
+fn order_intent() -> Intent {
+    let mut intent = Intent {
+        name: "OrderIntent".into(),
+        confirmation_status: ConfirmationStatus::None,
+        ..Intent::default()
+    };
+    intent.slots.insert(
+        "size".into(),
+        Slot {
+            name: "size".into(),
+            value: Some("large".into()),
+            confirmation_status: ConfirmationStatus::Confirmed,
+            ..Slot::default()
+        },
+    );
+    intent
+}
+
+fn other(json: Value) -> Directive {
+    match json {
+        Value::Object(map) => Directive::Other(map),
+        _ => unreachable!("directives are objects"),
+    }
+}
+
+/// Every golden file: its name and its JSON, from the typed builders.
+fn goldens() -> Vec<(&'static str, Value)> {
+    fn wire(response: Response) -> Value {
+        serde_json::to_value(response.into_envelope(None)).unwrap()
+    }
+    fn body<T: Serialize>(value: &T) -> Value {
+        serde_json::to_value(value).unwrap()
+    }
+    let ssml = Ssml::builder().text("Fish & chips").pause_ms(300).build();
+    let dynamic_types = vec![json!({"name": "DrinkType", "values": [
+        {"id": "MOCHA", "name": {"value": "mocha", "synonyms": ["mocha latte"]}}]})];
+    let mut sources = BTreeMap::new();
+    sources.insert(
+        "chime".to_string(),
+        json!({"type": "APLA", "version": "0.91", "mainTemplate": {"item": {"type": "Audio", "source": "soundbank://soundlibrary/ui/gameshow/amzn_ui_sfx_gameshow_intro_01"}}}),
+    );
+    let mut datasources = BTreeMap::new();
+    datasources.insert(
+        "board".to_string(),
+        json!({"title": "Orders", "rows": [1, 2]}),
+    );
+    vec![
+        ("speech-plain-text-tell", wire(Response::tell("Goodbye."))),
+        (
+            "speech-ssml-ask-play-behavior",
+            wire(Response::ask(
+                Speech::ssml(ssml.clone()).play_behavior(PlayBehavior::ReplaceAll),
+                "Anything else?",
+            )),
+        ),
+        ("speech-end-turn", wire(Response::end_turn("Here you are."))),
+        (
+            "session-attributes",
+            wire(
+                Response::ask("Noted.", "Anything else?")
+                    .session_attributes(&json!({"orders": 2, "last": "latte"}))
+                    .unwrap(),
+            ),
+        ),
+        ("card-simple", wire(Response::tell("x").simple_card("Orders", "Two lattes"))),
+        (
+            "card-standard",
+            wire(Response::tell("x").standard_card(
+                "Orders",
+                "Two lattes",
+                Some(CardImage {
+                    small_image_url: Some("https://example.com/s.png".into()),
+                    large_image_url: Some("https://example.com/l.png".into()),
+                }),
+            )),
+        ),
+        ("card-link-account", wire(Response::tell("x").link_account_card())),
+        (
+            "card-ask-for-permissions-consent",
+            wire(Response::tell("x").permissions_card(["alexa::profile:given_name:read"])),
+        ),
+        (
+            "reprompt-with-directives",
+            wire(Response::ask("Which size?", "Which size?").reprompt_directive(other(
+                json!({"type": "Alexa.Presentation.APLA.RenderDocument", "token": "chime", "document": {"type": "APLA", "version": "0.91", "mainTemplate": {"item": {"type": "Speech", "content": "Which size?"}}}}),
+            ))),
+        ),
+        (
+            "api-response",
+            wire(Response::empty().api_response(json!({"orderId": "o-17", "drinks": 2}))),
+        ),
+        (
+            "experimentation",
+            wire(Response::tell("x").triggered_experiments(["welcome-v2"])),
+        ),
+        (
+            "can-fulfill-intent",
+            wire(Response::can_fulfill(
+                CanFulfillIntent::new(CanFulfill::Yes)
+                    .slot("size", CanFulfill::Yes, CanFulfillSlotValue::Yes)
+                    .slot("drink", CanFulfill::Maybe, CanFulfillSlotValue::No),
+            )),
+        ),
+        ("dialog-delegate", wire(Response::empty().delegate(Some(order_intent())))),
+        (
+            "dialog-elicit-slot",
+            wire(Response::ask("Which drink?", "Which drink?").elicit_slot("drink", Some(order_intent()))),
+        ),
+        (
+            "dialog-confirm-slot",
+            wire(Response::ask("Large, right?", "Large?").confirm_slot("size", Some(order_intent()))),
+        ),
+        (
+            "dialog-confirm-intent",
+            wire(Response::ask("A large latte?", "Shall I?").confirm_intent(Some(order_intent()))),
+        ),
+        (
+            "dialog-update-dynamic-entities",
+            wire(Response::tell("x").directive(Directive::DialogUpdateDynamicEntities {
+                update_behavior: "REPLACE".into(),
+                types: dynamic_types,
+            })),
+        ),
+        (
+            "apl-render-document",
+            wire(Response::end_turn("Your orders.").directive(Directive::AplRenderDocument {
+                token: "board".into(),
+                document: json!({"type": "APL", "version": "2023.3", "mainTemplate": {"parameters": ["board"], "items": [{"type": "Text", "text": "${board.title}"}]}}),
+                datasources,
+                sources,
+                packages: vec![json!({"name": "alexa-layouts", "version": "1.7.0"})],
+            })),
+        ),
+        (
+            "progressive-voice-player-speak",
+            body(&ProgressiveResponse::speak(
+                "amzn1.echo-api.request.0000",
+                ssml.as_str(),
+            )),
+        ),
+    ]
+}
+
+#[test]
+fn golden_responses_match_the_typed_builders() {
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    let dir = dir();
+    if update {
+        std::fs::create_dir_all(&dir).unwrap();
+    }
+    let mut mismatched = Vec::new();
+    for (name, value) in goldens() {
+        let path = dir.join(format!("{name}.json"));
+        let text = serde_json::to_string_pretty(&value).unwrap() + "\n";
+        if update {
+            std::fs::write(&path, &text).unwrap();
+            continue;
+        }
+        match std::fs::read_to_string(&path) {
+            Ok(kept) if kept == text => {}
+            Ok(_) => mismatched.push(format!("{name}: differs")),
+            Err(_) => mismatched.push(format!("{name}: missing")),
+        }
+    }
+    assert!(
+        mismatched.is_empty(),
+        "golden responses changed: {mismatched:?}; after a deliberate change run \
+         UPDATE_GOLDEN=1 cargo test -p alexa-core --test golden and review the diff"
+    );
+}
+
+#[test]
+fn every_golden_file_is_written_by_a_builder() {
+    let known: Vec<String> = goldens().iter().map(|(n, _)| format!("{n}.json")).collect();
+    for entry in std::fs::read_dir(dir()).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(
+            known.contains(&name),
+            "{name} is not produced by the builders"
+        );
+    }
+}

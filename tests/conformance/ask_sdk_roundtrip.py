@@ -1,0 +1,74 @@
+"""Loads response envelopes (and progressive-response bodies) with Amazon's own model of the
+Alexa protocol (ask-sdk-model, through ask-sdk-core's DefaultSerializer), serialises them
+back, and reports every field Amazon's model dropped, renamed or changed.
+
+Usage: python ask_sdk_roundtrip.py FILE_OR_DIR...
+Prints one JSON object per file ({"file", "ok", "problems"}) and exits 1 if any file has a
+problem. Run by tests/tests/ask_sdk_model.rs; ./scripts/test installs the packages.
+"""
+import json
+import pathlib
+import sys
+
+from ask_sdk_core.serialize import DefaultSerializer
+from ask_sdk_model import ResponseEnvelope
+from ask_sdk_model.services.directive import SendDirectiveRequest
+
+SERIALIZER = DefaultSerializer()
+
+
+def model_for(path):
+    """Progressive-response bodies are SendDirectiveRequests; everything else a response."""
+    return SendDirectiveRequest if path.name.startswith("progressive-") else ResponseEnvelope
+
+
+def differences(sent, back, where="$"):
+    """Every place where Amazon's round trip differs from what was sent."""
+    if isinstance(sent, dict) and isinstance(back, dict):
+        problems = []
+        for key, value in sent.items():
+            if key not in back:
+                problems.append(f"{where}.{key}: dropped by Amazon's model")
+            else:
+                problems.extend(differences(value, back[key], f"{where}.{key}"))
+        for key in back:
+            if key not in sent:
+                problems.append(f"{where}.{key}: added by Amazon's model")
+        return problems
+    if isinstance(sent, list) and isinstance(back, list):
+        if len(sent) != len(back):
+            return [f"{where}: {len(sent)} items sent, {len(back)} came back"]
+        problems = []
+        for index, (a, b) in enumerate(zip(sent, back)):
+            problems.extend(differences(a, b, f"{where}[{index}]"))
+        return problems
+    if sent != back or type(sent) is not type(back):
+        return [f"{where}: sent {json.dumps(sent)}, came back {json.dumps(back)}"]
+    return []
+
+
+def check(path):
+    sent = json.loads(path.read_text())
+    try:
+        parsed = SERIALIZER.deserialize(json.dumps(sent), model_for(path))
+        back = SERIALIZER.serialize(parsed)
+    except Exception as error:  # the model refused it outright
+        return [f"Amazon's model refused it: {error}"]
+    return differences(sent, back)
+
+
+def main(arguments):
+    files = []
+    for argument in arguments:
+        path = pathlib.Path(argument)
+        files.extend(sorted(path.glob("*.json")) if path.is_dir() else [path])
+    failed = False
+    for path in files:
+        problems = check(path)
+        failed = failed or bool(problems)
+        print(json.dumps({"file": str(path), "ok": not problems, "problems": problems}))
+    return 1 if failed or not files else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
