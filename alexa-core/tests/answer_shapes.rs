@@ -17,7 +17,7 @@ fn everything() -> Response {
         .elicit_slot("size", None)
         .directive(Directive::Other(play))
         .directive(Directive::DialogUpdateDynamicEntities {
-            update_behavior: "CLEAR".into(),
+            update_behavior: alexa_core::model::UpdateBehavior::Clear,
             types: vec![],
         })
         .with_can_fulfill(CanFulfillIntent {

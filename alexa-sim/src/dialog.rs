@@ -12,7 +12,7 @@ pub(crate) enum Next {
     /// Say the prompt and wait for the answer the directive describes.
     Ask {
         /// The elicitation or confirmation the next utterance answers.
-        directive: Directive,
+        directive: Box<Directive>,
         /// The model's prompt, slot values filled in.
         speech: String,
     },
@@ -34,7 +34,10 @@ pub(crate) fn next_step(model: &InteractionModel, intent: &Intent) -> Next {
                     slot_to_elicit: slot.name.clone(),
                     updated_intent: None,
                 };
-                return Next::Ask { directive, speech };
+                return Next::Ask {
+                    directive: Box::new(directive),
+                    speech,
+                };
             }
         }
     }
@@ -48,7 +51,10 @@ pub(crate) fn next_step(model: &InteractionModel, intent: &Intent) -> Next {
                     slot_to_confirm: slot.name.clone(),
                     updated_intent: None,
                 };
-                return Next::Ask { directive, speech };
+                return Next::Ask {
+                    directive: Box::new(directive),
+                    speech,
+                };
             }
         }
     }
@@ -57,7 +63,10 @@ pub(crate) fn next_step(model: &InteractionModel, intent: &Intent) -> Next {
             let directive = Directive::DialogConfirmIntent {
                 updated_intent: None,
             };
-            return Next::Ask { directive, speech };
+            return Next::Ask {
+                directive: Box::new(directive),
+                speech,
+            };
         }
     }
     Next::Complete

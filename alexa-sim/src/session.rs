@@ -419,7 +419,7 @@ impl<T: Target> Simulator<T> {
         let next = dialog::next_step(model, intent);
         if let Next::Ask { directive, speech } = &next {
             let intent = intent.clone();
-            c.dialog = Some((directive.clone(), intent));
+            c.dialog = Some((directive.as_ref().clone(), intent));
             c.listening = true;
             c.reprompt = Some(speech.clone());
         }

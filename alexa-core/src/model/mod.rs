@@ -3,6 +3,8 @@
 //! Nothing here knows about routing or hosting; it is what Alexa sends and accepts.
 
 mod context;
+mod directive;
+mod directive_parts;
 mod envelope;
 mod intent;
 mod interfaces;
@@ -20,6 +22,12 @@ pub use context::{
     DisplayState, Extensions, Geolocation, LocationServices, Person, PresentationInterface,
     PresentationRuntime, SupportedInterfaces, System, Unit, VideoCodecs, Viewport,
     ViewportDescriptor, ViewportExperience,
+};
+pub use directive_parts::{
+    AudioItem, AudioItemMetadata, AudioStream, CaptionData, ClearBehavior, ConnectionsOnCompletion,
+    DelegationPeriod, DisplayImage, Entity, EntityListItem, EntityName, EventFilter, Expiration,
+    HintText, HtmlConfiguration, HtmlStartRequest, HtmlTransformer, InterfaceEndpoint,
+    InterfaceHeader, TargetProfile, TaskStatus, UpdateBehavior, VideoItem, VideoMetadata,
 };
 pub use envelope::{Application, Permissions, RequestEnvelope, Session, User};
 pub use intent::{

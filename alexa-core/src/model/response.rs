@@ -1,7 +1,7 @@
 //! The response envelope as Alexa accepts it.
 
+pub use super::directive::Directive;
 use super::envelope::default_version;
-use super::Intent;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -184,88 +184,6 @@ pub struct CardImage {
     /// 1200 x 800.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub large_image_url: Option<String>,
-}
-
-/// A directive. Common ones are typed; anything else travels as JSON in [`Directive::Other`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type")]
-pub enum Directive {
-    /// Let Alexa's dialog model pick the next prompt.
-    #[serde(rename = "Dialog.Delegate", rename_all = "camelCase")]
-    DialogDelegate {
-        /// Slot values to carry forward.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        updated_intent: Option<Intent>,
-    },
-    /// Ask for one slot.
-    #[serde(rename = "Dialog.ElicitSlot", rename_all = "camelCase")]
-    DialogElicitSlot {
-        /// The slot to ask for.
-        slot_to_elicit: String,
-        /// Slot values to carry forward.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        updated_intent: Option<Intent>,
-    },
-    /// Ask the user to confirm one slot.
-    #[serde(rename = "Dialog.ConfirmSlot", rename_all = "camelCase")]
-    DialogConfirmSlot {
-        /// The slot to confirm.
-        slot_to_confirm: String,
-        /// Slot values to carry forward.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        updated_intent: Option<Intent>,
-    },
-    /// Ask the user to confirm the whole intent.
-    #[serde(rename = "Dialog.ConfirmIntent", rename_all = "camelCase")]
-    DialogConfirmIntent {
-        /// Slot values to carry forward.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        updated_intent: Option<Intent>,
-    },
-    /// Add or clear entities for this session.
-    #[serde(rename = "Dialog.UpdateDynamicEntities", rename_all = "camelCase")]
-    DialogUpdateDynamicEntities {
-        /// `REPLACE` or `CLEAR`.
-        update_behavior: String,
-        /// Slot types with their values.
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        types: Vec<Value>,
-    },
-    /// Show an APL document.
-    #[serde(rename = "Alexa.Presentation.APL.RenderDocument")]
-    AplRenderDocument {
-        /// Names the document for later commands and user events.
-        token: String,
-        /// The APL document.
-        document: Value,
-        /// Its data.
-        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-        datasources: BTreeMap<String, Value>,
-        /// Other documents (APL-A, ...) the document refers to by name.
-        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-        sources: BTreeMap<String, Value>,
-        /// Packages the document imports.
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        packages: Vec<Value>,
-    },
-    /// Any other directive, as JSON with its `type`.
-    #[serde(untagged)]
-    Other(Map<String, Value>),
-}
-
-impl Directive {
-    /// The directive's `type`.
-    pub fn type_name(&self) -> &str {
-        match self {
-            Directive::DialogDelegate { .. } => "Dialog.Delegate",
-            Directive::DialogElicitSlot { .. } => "Dialog.ElicitSlot",
-            Directive::DialogConfirmSlot { .. } => "Dialog.ConfirmSlot",
-            Directive::DialogConfirmIntent { .. } => "Dialog.ConfirmIntent",
-            Directive::DialogUpdateDynamicEntities { .. } => "Dialog.UpdateDynamicEntities",
-            Directive::AplRenderDocument { .. } => "Alexa.Presentation.APL.RenderDocument",
-            Directive::Other(map) => map.get("type").and_then(Value::as_str).unwrap_or(""),
-        }
-    }
 }
 
 /// `canFulfillIntent`.

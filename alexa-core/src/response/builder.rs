@@ -276,6 +276,14 @@ impl Response {
     pub fn into_envelope(self, previous: Option<&Map<String, Value>>) -> ResponseEnvelope {
         let mut body = self.body;
         body.should_end_session = self.end.wire();
+        // Amazon requires a response that launches a video to leave shouldEndSession out.
+        if body
+            .directives
+            .iter()
+            .any(|d| matches!(d, Directive::VideoAppLaunch { .. }))
+        {
+            body.should_end_session = None;
+        }
         let session_attributes = match (self.end, self.attributes) {
             (ShouldEndSession::True, _) => None,
             (_, Attributes::Replace(map)) => Some(map),
