@@ -132,7 +132,7 @@ pub enum Failure {
 pub enum InvocationError {
     /// The input is not JSON, or not shaped like an Alexa request envelope.
     #[error("not an Alexa request: {0}")]
-    NotAnAlexaRequest(#[source] serde_json::Error),
+    NotAnAlexaRequest(#[source] crate::model::EnvelopeError),
     /// The envelope is addressed to another skill (or to none).
     #[error("refused: the request is for skill {got:?}, not one this skill accepts")]
     SkillIdMismatch {

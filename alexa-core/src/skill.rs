@@ -158,9 +158,16 @@ impl<S: Send + Sync + 'static> Skill<S> {
     /// Parses a request body and answers it: the path every host uses.
     /// Fails only when the bytes are not an Alexa request or the skill ID does not match.
     pub async fn handle_json(&self, body: &[u8]) -> Result<Vec<u8>, InvocationError> {
-        let envelope: RequestEnvelope =
-            serde_json::from_slice(body).map_err(InvocationError::NotAnAlexaRequest)?;
-        let envelope = Arc::new(envelope);
+        let read = RequestEnvelope::from_slice_lenient(body)
+            .map_err(InvocationError::NotAnAlexaRequest)?;
+        if !read.dropped.is_empty() {
+            tracing::warn!(
+                request_id = read.envelope.request.request_id(),
+                dropped = ?read.dropped,
+                "left out optional fields of the wrong type"
+            );
+        }
+        let envelope = Arc::new(read.envelope);
         let response = self.answer(&envelope, None).await?;
         let bytes = serde_json::to_vec(&response).map_err(InvocationError::Serialize)?;
         if bytes.len() <= limits::MAX_RESPONSE_BYTES {

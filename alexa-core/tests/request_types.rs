@@ -161,3 +161,83 @@ fn fractional_viewport_numbers_parse_and_integers_round_trip() {
         serde_json::json!(160.5)
     );
 }
+
+/// A field of the wrong type that Amazon's model makes optional is left out, and the turn is
+/// answered; a required one is an error that names the field.
+#[test]
+fn wrongly_typed_optional_fields_are_left_out_and_required_ones_named() {
+    use alexa_core::model::{EnvelopeError, RequestEnvelope};
+    let odd = json!({
+        "version": "1.0",
+        "session": {"new": "yes", "sessionId": "s", "attributes": {"turn": 1}},
+        "context": {"System": {"application": {"applicationId": "amzn1.ask.skill.x"},
+                               "apiEndpoint": 42,
+                               "device": {"deviceId": "d", "supportedInterfaces": {}}},
+                    "Viewport": {"pixelWidth": "wide", "pixelHeight": 800}},
+        "request": {"type": "IntentRequest", "requestId": "r", "locale": "en-US",
+                    "dialogState": 3,
+                    "intent": {"name": "OrderIntent", "slots": {
+                        "object.byArtist.name": {"name": "object.byArtist.name", "value": 5}}}}
+    });
+    let read = RequestEnvelope::from_slice_lenient(odd.to_string().as_bytes()).unwrap();
+    let mut dropped = read
+        .dropped
+        .iter()
+        .map(|d| d.split(':').next().unwrap().to_owned())
+        .collect::<Vec<_>>();
+    dropped.sort();
+    assert_eq!(
+        dropped,
+        [
+            "context.System.apiEndpoint",
+            "context.Viewport.pixelWidth",
+            "request.dialogState",
+            "request.intent.slots.object.byArtist.name.value",
+            "session.new",
+        ]
+    );
+    let envelope = read.envelope;
+    assert_eq!(
+        envelope.session.as_ref().unwrap().session_id.as_deref(),
+        Some("s")
+    );
+    assert_eq!(
+        envelope.context.viewport.as_ref().unwrap().pixel_height,
+        Some(800.into())
+    );
+    let Request::Intent(intent) = &envelope.request else {
+        panic!()
+    };
+    assert_eq!(intent.intent.name, "OrderIntent");
+    assert!(intent
+        .intent
+        .slot("object.byArtist.name")
+        .unwrap()
+        .value
+        .is_none());
+
+    for (broken, field) in [
+        (
+            json!({"version": "1.0", "context": {}, "request": {"type": "IntentRequest", "requestId": "r", "intent": {"name": ["x"]}}}),
+            "request.intent.name",
+        ),
+        (
+            json!({"version": "1.0", "context": {}, "request": {"type": "IntentRequest", "requestId": "r"}}),
+            "request.intent",
+        ),
+        (
+            json!({"version": "1.0", "context": {}, "request": {"type": 7}}),
+            "request.type",
+        ),
+    ] {
+        let err = RequestEnvelope::from_slice_lenient(broken.to_string().as_bytes()).unwrap_err();
+        assert!(
+            matches!(&err, EnvelopeError::Field { path, .. } if path == field),
+            "{field}: {err}"
+        );
+    }
+    assert!(matches!(
+        RequestEnvelope::from_slice_lenient(b"{not json"),
+        Err(EnvelopeError::NotJson(_))
+    ));
+}

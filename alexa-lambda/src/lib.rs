@@ -27,6 +27,9 @@ use alexa_core::handler::BoxFuture;
 use alexa_core::model::{RequestEnvelope, ResponseEnvelope};
 use alexa_core::{Deadline, DeadlineLayer, InvocationError, Skill};
 use lambda_runtime::{Diagnostic, LambdaEvent};
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer};
+use serde_json::value::RawValue;
 use std::task::{Context, Poll};
 use std::time::Duration;
 use tower::{Layer, Service};
@@ -55,7 +58,29 @@ impl<S: Send + Sync + 'static> LambdaSkill<S> {
     }
 }
 
-impl<S: Send + Sync + 'static> Service<LambdaEvent<RequestEnvelope>> for LambdaSkill<S> {
+/// The event payload: a request envelope read as Amazon's model reads it (see
+/// [`RequestEnvelope::from_slice_lenient`]): an optional field of the wrong type is left out
+/// and logged; a required one fails the invocation with a message naming the field.
+#[derive(Debug, Clone)]
+pub struct AlexaRequest(pub RequestEnvelope);
+
+impl<'de> Deserialize<'de> for AlexaRequest {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = Box::<RawValue>::deserialize(deserializer)?;
+        let read = RequestEnvelope::from_slice_lenient(raw.get().as_bytes())
+            .map_err(|err| D::Error::custom(format!("not an Alexa request: {err}")))?;
+        if !read.dropped.is_empty() {
+            tracing::warn!(
+                request_id = read.envelope.request.request_id(),
+                dropped = ?read.dropped,
+                "left out optional fields of the wrong type"
+            );
+        }
+        Ok(Self(read.envelope))
+    }
+}
+
+impl<S: Send + Sync + 'static> Service<LambdaEvent<AlexaRequest>> for LambdaSkill<S> {
     type Response = ResponseEnvelope;
     type Error = Diagnostic;
     type Future = BoxFuture<Result<ResponseEnvelope, Diagnostic>>;
@@ -64,11 +89,11 @@ impl<S: Send + Sync + 'static> Service<LambdaEvent<RequestEnvelope>> for LambdaS
         Poll::Ready(Ok(()))
     }
 
-    fn call(&mut self, event: LambdaEvent<RequestEnvelope>) -> Self::Future {
+    fn call(&mut self, event: LambdaEvent<AlexaRequest>) -> Self::Future {
         let skill = self.skill.clone();
         Box::pin(async move {
             skill
-                .handle(event.payload)
+                .handle(event.payload.0)
                 .await
                 .map_err(|err| diagnostic(&err))
         })

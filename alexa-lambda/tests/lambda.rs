@@ -3,7 +3,7 @@
 
 use alexa_core::testing::{ResponseExt, TestRequest, TEST_SKILL_ID};
 use alexa_core::{Response, Skill};
-use alexa_lambda::LambdaSkill;
+use alexa_lambda::{AlexaRequest, LambdaSkill};
 use lambda_runtime::{Context, LambdaEvent};
 use std::time::Duration;
 use tower::{Service, ServiceExt};
@@ -21,10 +21,8 @@ fn skill() -> Skill {
         .unwrap()
 }
 
-fn event(
-    request: alexa_core::model::RequestEnvelope,
-) -> LambdaEvent<alexa_core::model::RequestEnvelope> {
-    LambdaEvent::new(request, Context::default())
+fn event(request: alexa_core::model::RequestEnvelope) -> LambdaEvent<AlexaRequest> {
+    LambdaEvent::new(AlexaRequest(request), Context::default())
 }
 
 #[tokio::test]
@@ -58,4 +56,20 @@ async fn an_answer_later_than_the_deadline_is_an_apology_not_a_timeout() {
         .unwrap();
     assert_eq!(response.speech_text(), alexa_core::TOO_SLOW);
     assert!(response.ends_session());
+}
+
+/// The payload is read as Amazon's model reads it: an odd optional field is left out, a
+/// required one fails with a message naming the field.
+#[test]
+fn the_payload_is_read_leniently_and_names_a_broken_required_field() {
+    let odd = r#"{"version": "1.0", "context": {}, "session": {"new": "yes"},
+        "request": {"type": "LaunchRequest", "requestId": "r", "locale": 5}}"#;
+    let AlexaRequest(envelope) = serde_json::from_str(odd).unwrap();
+    assert_eq!(envelope.request.locale(), None);
+    let broken = r#"{"version": "1.0", "context": {}, "request": {"type": "IntentRequest",
+        "requestId": "r", "intent": {"name": false}}}"#;
+    let err = serde_json::from_str::<AlexaRequest>(broken)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("field `request.intent.name`"), "{err}");
 }

@@ -108,3 +108,39 @@ fn on_lambda_it_refuses_to_start_without_a_skill_id() {
         "Lambda logs are JSON: {logs}"
     );
 }
+
+/// A required field of the wrong type exits 2 with a message naming the field; an optional
+/// one of the wrong type is left out and the request answered.
+#[test]
+fn a_broken_required_field_is_named_and_an_odd_optional_one_is_left_out() {
+    let home = Scratch::new("fields");
+    let run = |body: &str| {
+        let mut child = voiceops(&home.0)
+            .args(["invoke", "-"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(body.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let out = run(
+        r#"{"version": "1.0", "context": {}, "request": {"type": "IntentRequest",
+        "requestId": "r", "locale": "en-US", "intent": {"name": 42}}}"#,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("field `request.intent.name`"), "{stderr}");
+
+    let out = run(
+        r#"{"version": "1.0", "context": {}, "session": {"new": "yes", "sessionId": "s"},
+        "request": {"type": "LaunchRequest", "requestId": "r", "locale": "en-US", "timestamp": [1]}}"#,
+    );
+    assert!(speech(&out).starts_with("Welcome to Voice Ops."));
+}

@@ -8,8 +8,9 @@ mod directive_parts;
 mod envelope;
 mod intent;
 mod interfaces;
+mod lenient;
 mod progressive;
-mod request;
+pub(crate) mod request;
 mod response;
 mod secret;
 mod standard;
@@ -43,6 +44,7 @@ pub use interfaces::{
     PlaybackCommand, PlaybackControllerRequest, SessionResumedRequestData, SkillEventRequest,
     SystemExceptionRequest,
 };
+pub use lenient::{EnvelopeError, Lenient};
 pub use progressive::{ProgressiveDirective, ProgressiveHeader, ProgressiveResponse};
 pub use request::{OtherRequest, Request};
 pub use response::{

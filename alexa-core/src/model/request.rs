@@ -191,7 +191,7 @@ impl<'de> Visitor<'de> for RequestVisitor {
 }
 
 /// The request's remaining entries: those read before `type`, then the live map.
-struct Replay<A> {
+pub(crate) struct Replay<A> {
     buffered: std::vec::IntoIter<(String, Value)>,
     value: Option<Value>,
     rest: A,
@@ -222,50 +222,64 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Replay<A> {
     }
 }
 
-fn typed<'de, A: MapAccess<'de>>(kind: &str, rest: Replay<A>) -> Result<Request, A::Error> {
-    fn parse<'de, T: Deserialize<'de>, A: MapAccess<'de>>(rest: Replay<A>) -> Result<T, A::Error> {
-        T::deserialize(MapAccessDeserializer::new(rest))
+/// Reads a request's fields as one of the typed structs. The one-pass reader does it from
+/// the live map; the lenient reader from a JSON value, with the path of a failing field.
+pub(crate) trait ParseAs<'de> {
+    /// What a failed read gives.
+    type Error;
+    /// Reads the fields as `T`.
+    fn parse<T: Deserialize<'de>>(self) -> Result<T, Self::Error>;
+}
+
+impl<'de, A: MapAccess<'de>> ParseAs<'de> for Replay<A> {
+    type Error = A::Error;
+    fn parse<T: Deserialize<'de>>(self) -> Result<T, A::Error> {
+        T::deserialize(MapAccessDeserializer::new(self))
     }
+}
+
+/// The request of type `kind`, its fields read by `rest`.
+pub(crate) fn typed<'de, P: ParseAs<'de>>(kind: &str, rest: P) -> Result<Request, P::Error> {
     Ok(match kind {
-        "LaunchRequest" => Request::Launch(parse(rest)?),
-        "IntentRequest" => Request::Intent(parse(rest)?),
-        "SessionEndedRequest" => Request::SessionEnded(parse(rest)?),
-        "CanFulfillIntentRequest" => Request::CanFulfillIntent(parse(rest)?),
-        "System.ExceptionEncountered" => Request::SystemException(parse(rest)?),
-        "Display.ElementSelected" => Request::DisplayElementSelected(parse(rest)?),
-        "Alexa.Presentation.APL.UserEvent" => Request::AplUserEvent(parse(rest)?),
-        "Alexa.Presentation.APL.LoadIndexListData" => Request::AplLoadIndexListData(parse(rest)?),
-        "Alexa.Presentation.APL.LoadTokenListData" => Request::AplLoadTokenListData(parse(rest)?),
-        "Alexa.Presentation.APL.RuntimeError" => Request::AplRuntimeError(parse(rest)?),
-        "Connections.Response" => Request::ConnectionsResponse(parse(rest)?),
-        "Connections.Request" => Request::ConnectionsRequest(parse(rest)?),
-        "SessionResumedRequest" => Request::SessionResumed(parse(rest)?),
-        "Dialog.API.Invoked" => Request::DialogApiInvoked(parse(rest)?),
-        "Dialog.InputRequest" => Request::DialogInput(parse(rest)?),
-        "Messaging.MessageReceived" => Request::MessageReceived(parse(rest)?),
-        "Alexa.Authorization.Grant" => Request::AuthorizationGrant(parse(rest)?),
+        "LaunchRequest" => Request::Launch(rest.parse()?),
+        "IntentRequest" => Request::Intent(rest.parse()?),
+        "SessionEndedRequest" => Request::SessionEnded(rest.parse()?),
+        "CanFulfillIntentRequest" => Request::CanFulfillIntent(rest.parse()?),
+        "System.ExceptionEncountered" => Request::SystemException(rest.parse()?),
+        "Display.ElementSelected" => Request::DisplayElementSelected(rest.parse()?),
+        "Alexa.Presentation.APL.UserEvent" => Request::AplUserEvent(rest.parse()?),
+        "Alexa.Presentation.APL.LoadIndexListData" => Request::AplLoadIndexListData(rest.parse()?),
+        "Alexa.Presentation.APL.LoadTokenListData" => Request::AplLoadTokenListData(rest.parse()?),
+        "Alexa.Presentation.APL.RuntimeError" => Request::AplRuntimeError(rest.parse()?),
+        "Connections.Response" => Request::ConnectionsResponse(rest.parse()?),
+        "Connections.Request" => Request::ConnectionsRequest(rest.parse()?),
+        "SessionResumedRequest" => Request::SessionResumed(rest.parse()?),
+        "Dialog.API.Invoked" => Request::DialogApiInvoked(rest.parse()?),
+        "Dialog.InputRequest" => Request::DialogInput(rest.parse()?),
+        "Messaging.MessageReceived" => Request::MessageReceived(rest.parse()?),
+        "Alexa.Authorization.Grant" => Request::AuthorizationGrant(rest.parse()?),
         _ => {
             if let Some(event) = AudioPlayerEvent::from_type_name(kind) {
-                let mut r: AudioPlayerRequest = parse(rest)?;
+                let mut r: AudioPlayerRequest = rest.parse()?;
                 r.event = event;
                 Request::AudioPlayer(r)
             } else if let Some(command) = PlaybackCommand::from_type_name(kind) {
-                let mut r: PlaybackControllerRequest = parse(rest)?;
+                let mut r: PlaybackControllerRequest = rest.parse()?;
                 r.command = command;
                 Request::PlaybackController(r)
             } else if kind.starts_with("CustomInterfaceController.") {
-                let mut r: CustomInterfaceRequest = parse(rest)?;
+                let mut r: CustomInterfaceRequest = rest.parse()?;
                 r.event = kind.to_owned();
                 Request::CustomInterface(r)
             } else if ["AlexaSkillEvent.", "Reminders.", "AlexaHouseholdListEvent."]
                 .iter()
                 .any(|p| kind.starts_with(p))
             {
-                let mut r: SkillEventRequest = parse(rest)?;
+                let mut r: SkillEventRequest = rest.parse()?;
                 r.event = kind.to_owned();
                 Request::SkillEvent(r)
             } else {
-                let mut raw: Map<String, Value> = parse(rest)?;
+                let mut raw: Map<String, Value> = rest.parse()?;
                 raw.insert("type".to_owned(), Value::String(kind.to_owned()));
                 Request::Other(OtherRequest {
                     type_name: kind.to_owned(),

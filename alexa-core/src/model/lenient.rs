@@ -1,0 +1,189 @@
+//! Reading a request envelope from bytes as Amazon's model would: a field of the wrong type
+//! that the model makes optional is dropped (and named in the log), so one odd value does
+//! not cost the user the turn; a required field of the wrong type is an error that names the
+//! field. Valid envelopes take the strict single pass and pay nothing for this.
+
+use super::RequestEnvelope;
+use serde_json::Value;
+
+/// Why bytes are not a request envelope.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum EnvelopeError {
+    /// Not JSON at all.
+    #[error("not JSON: {0}")]
+    NotJson(#[source] serde_json::Error),
+    /// A required field is missing or has the wrong type.
+    #[error("field `{path}`: {message}")]
+    Field {
+        /// Where, e.g. `request.intent.name`.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// What a lenient read gave: the envelope, and the fields it left out.
+#[derive(Debug)]
+pub struct Lenient {
+    /// The envelope.
+    pub envelope: RequestEnvelope,
+    /// Optional fields of the wrong type that were left out: `path: why`.
+    pub dropped: Vec<String>,
+}
+
+/// The most wrongly typed optional fields one envelope may lose before it is refused.
+const MAX_DROPPED: usize = 32;
+
+impl RequestEnvelope {
+    /// Reads an envelope, leaving out optional fields of the wrong type; a required field
+    /// missing or of the wrong type is an error naming it.
+    ///
+    /// ```
+    /// use alexa_core::model::RequestEnvelope;
+    /// let odd = br#"{"version": "1.0", "context": {}, "session": {"new": "yes", "sessionId": "s"},
+    ///     "request": {"type": "LaunchRequest", "requestId": "r", "locale": "en-US"}}"#;
+    /// let read = RequestEnvelope::from_slice_lenient(odd).unwrap();
+    /// assert_eq!(read.envelope.session.unwrap().new, None);
+    /// assert_eq!(read.dropped.len(), 1);
+    /// let broken = br#"{"version": "1.0", "context": {}, "request": {"type": "IntentRequest",
+    ///     "requestId": "r", "intent": {"name": 7}}}"#;
+    /// let err = RequestEnvelope::from_slice_lenient(broken).unwrap_err();
+    /// assert!(err.to_string().starts_with("field `request.intent.name`"), "{err}");
+    /// ```
+    pub fn from_slice_lenient(body: &[u8]) -> Result<Lenient, EnvelopeError> {
+        if let Ok(envelope) = serde_json::from_slice(body) {
+            return Ok(Lenient {
+                envelope,
+                dropped: Vec::new(),
+            });
+        }
+        let mut value: Value = serde_json::from_slice(body).map_err(EnvelopeError::NotJson)?;
+        let mut dropped: Vec<(String, String)> = Vec::new();
+        loop {
+            let err = match serde_path_to_error::deserialize::<_, RequestEnvelope>(&value) {
+                Ok(envelope) => {
+                    let dropped = dropped
+                        .into_iter()
+                        .map(|(path, why)| format!("{path}: {why}"))
+                        .collect();
+                    return Ok(Lenient { envelope, dropped });
+                }
+                Err(err) => err,
+            };
+            let mut path = err.path().to_string();
+            let mut steps = steps_of(err.path());
+            let mut message = err.into_inner().to_string();
+            // The one-pass request reader replays fields that come before `type` (a JSON
+            // value's keys are sorted) without their path: find it by reading the typed
+            // request struct from the value itself.
+            if steps.is_empty() || (steps.len() == 1 && path == "request") {
+                if let Some((inner, inner_steps, why)) = request_field_error(&value) {
+                    path = join("request", &inner);
+                    steps = std::iter::once(Step::Key("request".into()))
+                        .chain(inner_steps)
+                        .collect();
+                    message = why;
+                }
+            }
+            if let Some(field) = missing_field(&message) {
+                let path = join(&path, field);
+                // A required field we left out for its type: report that type error.
+                let message = dropped
+                    .iter()
+                    .find(|(p, _)| *p == path)
+                    .map(|(_, why)| format!("required, and {why}"))
+                    .unwrap_or(message);
+                return Err(EnvelopeError::Field { path, message });
+            }
+            if dropped.len() >= MAX_DROPPED || !remove(&mut value, &steps) {
+                return Err(EnvelopeError::Field { path, message });
+            }
+            dropped.push((path, message));
+        }
+    }
+}
+
+/// `missing field `x`` names `x`.
+fn missing_field(message: &str) -> Option<&str> {
+    message.strip_prefix("missing field `")?.split('`').next()
+}
+
+fn join(parent: &str, field: &str) -> String {
+    match (parent, field) {
+        ("" | ".", _) => field.to_owned(),
+        (_, "" | ".") => parent.to_owned(),
+        _ => format!("{parent}.{field}"),
+    }
+}
+
+/// Removes the value at `steps`. False when there is nothing there to remove (the root, or
+/// a path it cannot follow).
+fn remove(root: &mut Value, steps: &[Step]) -> bool {
+    let Some((last, parents)) = steps.split_last() else {
+        return false;
+    };
+    let mut at = root;
+    for step in parents {
+        at = match (step, at) {
+            (Step::Key(key), Value::Object(map)) => match map.get_mut(key) {
+                Some(next) => next,
+                None => return false,
+            },
+            (Step::Index(i), Value::Array(items)) => match items.get_mut(*i) {
+                Some(next) => next,
+                None => return false,
+            },
+            _ => return false,
+        };
+    }
+    match (last, at) {
+        (Step::Key(key), Value::Object(map)) => map.remove(key).is_some(),
+        (Step::Index(i), Value::Array(items)) if *i < items.len() => {
+            items.remove(*i);
+            true
+        }
+        _ => false,
+    }
+}
+
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+/// The path's segments (keys may contain dots, as slot names do, so not its text).
+fn steps_of(path: &serde_path_to_error::Path) -> Vec<Step> {
+    use serde_path_to_error::Segment;
+    path.iter()
+        .filter_map(|segment| match segment {
+            Segment::Map { key } => Some(Step::Key(key.clone())),
+            Segment::Seq { index } => Some(Step::Index(*index)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Reads the value's request with path tracking: the failing field's path, steps and error.
+fn request_field_error(envelope: &Value) -> Option<(String, Vec<Step>, String)> {
+    let request = envelope.get("request")?;
+    let kind = request.get("type")?.as_str()?;
+    match super::request::typed(kind, Tracked(request)) {
+        Ok(_) => None,
+        Err(err) => Some((
+            err.path().to_string(),
+            steps_of(err.path()),
+            err.into_inner().to_string(),
+        )),
+    }
+}
+
+/// Reads a typed request struct from a JSON value, tracking the path of a failing field.
+struct Tracked<'a>(&'a Value);
+
+impl<'a> super::request::ParseAs<'a> for Tracked<'a> {
+    type Error = serde_path_to_error::Error<serde_json::Error>;
+    fn parse<T: serde::Deserialize<'a>>(self) -> Result<T, Self::Error> {
+        serde_path_to_error::deserialize(self.0)
+    }
+}
