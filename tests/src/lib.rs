@@ -93,24 +93,26 @@ pub fn voiceops(home: &Path) -> Command {
     cmd
 }
 
-/// `voiceops-skill simulate ARGS` in a clean environment with `home` as HOME, `env` on top
-/// (PATH included, to choose which programs it finds), `stdin` piped in.
-pub fn simulate(args: &[&str], home: &Path, env: &[(&str, &str)], stdin: &str) -> Output {
-    let mut child = voiceops(home)
-        .arg("simulate")
-        .args(args)
-        .envs(env.iter().copied())
+/// Runs `cmd` with `stdin` piped in; its whole output.
+pub fn run_with_stdin(mut cmd: Command, stdin: &[u8]) -> Output {
+    let mut child = cmd
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("voiceops-skill runs");
+        .expect("the program starts");
     if let Some(mut input) = child.stdin.take() {
-        input
-            .write_all(stdin.as_bytes())
-            .expect("stdin takes the script");
+        input.write_all(stdin).expect("stdin takes the input");
     }
-    child.wait_with_output().expect("voiceops-skill finishes")
+    child.wait_with_output().expect("the program finishes")
+}
+
+/// `voiceops-skill simulate ARGS` in a clean environment with `home` as HOME, `env` on top
+/// (PATH included, to choose which programs it finds), `stdin` piped in.
+pub fn simulate(args: &[&str], home: &Path, env: &[(&str, &str)], stdin: &str) -> Output {
+    let mut cmd = voiceops(home);
+    cmd.arg("simulate").args(args).envs(env.iter().copied());
+    run_with_stdin(cmd, stdin.as_bytes())
 }
 
 /// The standard output of a run that must have succeeded (its stderr in the panic if not).

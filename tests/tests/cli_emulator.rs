@@ -1,9 +1,10 @@
 //! The `voiceops-skill` binary against the AWS API emulator, as an operator runs it:
 //! `invoke` with a file and with stdin, and `simulate` with piped utterances.
 
-use end_to_end::{emulator::Emulator, fixture, seed, simulate, speech, stdout, voiceops, Scratch};
-use std::io::Write;
-use std::process::{Command, Stdio};
+use end_to_end::{
+    emulator::Emulator, fixture, run_with_stdin, seed, simulate, speech, stdout, voiceops, Scratch,
+};
+use std::process::Command;
 
 fn with_emulator(cmd: &mut Command, moto: &Emulator) {
     cmd.env("AWS_ENDPOINT_URL", &moto.endpoint)
@@ -35,22 +36,10 @@ async fn invoke_answers_a_file_and_stdin_from_the_emulator() {
 
     let mut cmd = voiceops(&home.0);
     with_emulator(&mut cmd, &moto);
-    let mut child = cmd
-        .env("VOICEOPS_REGIONS", "eu-central-1,eu-west-1")
+    cmd.env("VOICEOPS_REGIONS", "eu-central-1,eu-west-1")
         .env("SKILL_ID", alexa_core::testing::TEST_SKILL_ID)
-        .args(["invoke", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(&std::fs::read(fixture("va-count-running")).unwrap())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+        .args(["invoke", "-"]);
+    let out = run_with_stdin(cmd, &std::fs::read(fixture("va-count-running")).unwrap());
     assert_eq!(speech(&out), "2 instances are running, all in Frankfurt.");
     assert!(
         out.stderr.is_empty(),

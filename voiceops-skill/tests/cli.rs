@@ -1,27 +1,14 @@
 //! The `voiceops-skill` binary as an operator runs it: `invoke` with a file or stdin,
 //! exit codes, the skill-ID rules, plain errors for missing credentials and region.
 
-use end_to_end::{fixture, speech, voiceops, Scratch};
-use std::io::Write;
-use std::process::Stdio;
+use end_to_end::{fixture, run_with_stdin, speech, voiceops, Scratch};
 
 #[test]
 fn input_that_is_not_an_alexa_request_exits_2_with_a_message() {
     let home = Scratch::new("bad");
-    let mut child = voiceops(&home.0)
-        .args(["invoke", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"{\"hello\": \"world\"}")
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let mut cmd = voiceops(&home.0);
+    cmd.args(["invoke", "-"]);
+    let out = run_with_stdin(cmd, b"{\"hello\": \"world\"}");
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
     assert!(
@@ -115,20 +102,9 @@ fn on_lambda_it_refuses_to_start_without_a_skill_id() {
 fn a_broken_required_field_is_named_and_an_odd_optional_one_is_left_out() {
     let home = Scratch::new("fields");
     let run = |body: &str| {
-        let mut child = voiceops(&home.0)
-            .args(["invoke", "-"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(body.as_bytes())
-            .unwrap();
-        child.wait_with_output().unwrap()
+        let mut cmd = voiceops(&home.0);
+        cmd.args(["invoke", "-"]);
+        run_with_stdin(cmd, body.as_bytes())
     };
     let out = run(
         r#"{"version": "1.0", "context": {}, "request": {"type": "IntentRequest",
