@@ -8,6 +8,7 @@ mod directive_parts;
 mod envelope;
 mod intent;
 mod interfaces;
+mod interfaces_more;
 mod lenient;
 mod progressive;
 pub(crate) mod request;
@@ -43,6 +44,11 @@ pub use interfaces::{
     DisplayElementSelectedRequest, ErrorDetail, ExceptionCause, MessageReceivedRequest,
     PlaybackCommand, PlaybackControllerRequest, SessionResumedRequestData, SkillEventRequest,
     SystemExceptionRequest,
+};
+pub use interfaces_more::{
+    AdCompletedRequest, AdNotRenderedRequest, AplaRuntimeErrorRequest, ApltUserEventRequest,
+    DataStoreErrorRequest, GameEngineInputHandlerEventRequest, HtmlMessageRequest,
+    HtmlRuntimeErrorRequest, PackageManagerRequest, ReadyToEnqueueAudioRequest,
 };
 pub use lenient::{EnvelopeError, Lenient};
 pub use progressive::{ProgressiveDirective, ProgressiveHeader, ProgressiveResponse};

@@ -1,6 +1,7 @@
 //! The `request` member: one enum over every request type, with a home for unknown ones.
 
 use super::interfaces::*;
+use super::interfaces_more::*;
 use super::standard::*;
 use super::{Intent, Timestamp};
 use serde::de::value::{MapAccessDeserializer, StringDeserializer};
@@ -38,6 +39,16 @@ pub enum Request {
     MessageReceived(MessageReceivedRequest),
     AuthorizationGrant(AuthorizationGrantRequest),
     SkillEvent(SkillEventRequest),
+    AplaRuntimeError(AplaRuntimeErrorRequest),
+    ApltUserEvent(ApltUserEventRequest),
+    HtmlMessage(HtmlMessageRequest),
+    HtmlRuntimeError(HtmlRuntimeErrorRequest),
+    AdCompleted(AdCompletedRequest),
+    AdNotRendered(AdNotRenderedRequest),
+    ReadyToEnqueueAudio(ReadyToEnqueueAudioRequest),
+    DataStoreError(DataStoreErrorRequest),
+    PackageManager(PackageManagerRequest),
+    GameEngineInputHandlerEvent(GameEngineInputHandlerEventRequest),
     /// A request type this crate does not know yet.
     Other(OtherRequest),
 }
@@ -82,6 +93,16 @@ macro_rules! each_typed {
             Request::MessageReceived($r) => $body,
             Request::AuthorizationGrant($r) => $body,
             Request::SkillEvent($r) => $body,
+            Request::AplaRuntimeError($r) => $body,
+            Request::ApltUserEvent($r) => $body,
+            Request::HtmlMessage($r) => $body,
+            Request::HtmlRuntimeError($r) => $body,
+            Request::AdCompleted($r) => $body,
+            Request::AdNotRendered($r) => $body,
+            Request::ReadyToEnqueueAudio($r) => $body,
+            Request::DataStoreError($r) => $body,
+            Request::PackageManager($r) => $body,
+            Request::GameEngineInputHandlerEvent($r) => $body,
             Request::Other($other) => $other_body,
         }
     };
@@ -112,6 +133,16 @@ impl Request {
             Request::MessageReceived(_) => "Messaging.MessageReceived",
             Request::AuthorizationGrant(_) => "Alexa.Authorization.Grant",
             Request::SkillEvent(r) => &r.event,
+            Request::AplaRuntimeError(_) => "Alexa.Presentation.APLA.RuntimeError",
+            Request::ApltUserEvent(_) => "Alexa.Presentation.APLT.UserEvent",
+            Request::HtmlMessage(_) => "Alexa.Presentation.HTML.Message",
+            Request::HtmlRuntimeError(_) => "Alexa.Presentation.HTML.RuntimeError",
+            Request::AdCompleted(_) => "Alexa.Advertisement.AdCompleted",
+            Request::AdNotRendered(_) => "Alexa.Advertisement.AdNotRendered",
+            Request::ReadyToEnqueueAudio(_) => "Alexa.Advertisement.ReadyToEnqueueAudio",
+            Request::DataStoreError(_) => "Alexa.DataStore.Error",
+            Request::PackageManager(r) => &r.event,
+            Request::GameEngineInputHandlerEvent(_) => "GameEngine.InputHandlerEvent",
             Request::Other(r) => &r.type_name,
         }
     }
@@ -258,6 +289,15 @@ pub(crate) fn typed<'de, P: ParseAs<'de>>(kind: &str, rest: P) -> Result<Request
         "Dialog.InputRequest" => Request::DialogInput(rest.parse()?),
         "Messaging.MessageReceived" => Request::MessageReceived(rest.parse()?),
         "Alexa.Authorization.Grant" => Request::AuthorizationGrant(rest.parse()?),
+        "Alexa.Presentation.APLA.RuntimeError" => Request::AplaRuntimeError(rest.parse()?),
+        "Alexa.Presentation.APLT.UserEvent" => Request::ApltUserEvent(rest.parse()?),
+        "Alexa.Presentation.HTML.Message" => Request::HtmlMessage(rest.parse()?),
+        "Alexa.Presentation.HTML.RuntimeError" => Request::HtmlRuntimeError(rest.parse()?),
+        "Alexa.Advertisement.AdCompleted" => Request::AdCompleted(rest.parse()?),
+        "Alexa.Advertisement.AdNotRendered" => Request::AdNotRendered(rest.parse()?),
+        "Alexa.Advertisement.ReadyToEnqueueAudio" => Request::ReadyToEnqueueAudio(rest.parse()?),
+        "Alexa.DataStore.Error" => Request::DataStoreError(rest.parse()?),
+        "GameEngine.InputHandlerEvent" => Request::GameEngineInputHandlerEvent(rest.parse()?),
         _ => {
             if let Some(event) = AudioPlayerEvent::from_type_name(kind) {
                 let mut r: AudioPlayerRequest = rest.parse()?;
@@ -271,6 +311,10 @@ pub(crate) fn typed<'de, P: ParseAs<'de>>(kind: &str, rest: P) -> Result<Request
                 let mut r: CustomInterfaceRequest = rest.parse()?;
                 r.event = kind.to_owned();
                 Request::CustomInterface(r)
+            } else if kind.starts_with("Alexa.DataStore.PackageManager.") {
+                let mut r: PackageManagerRequest = rest.parse()?;
+                r.event = kind.to_owned();
+                Request::PackageManager(r)
             } else if ["AlexaSkillEvent.", "Reminders.", "AlexaHouseholdListEvent."]
                 .iter()
                 .any(|p| kind.starts_with(p))

@@ -28,8 +28,13 @@ macro_rules! request_struct {
 pub(crate) use request_struct;
 
 request_struct! {
-    /// The user opened the skill without asking for anything ("open coffee shop").
-    LaunchRequest {}
+    /// The user opened the skill without asking for anything ("open coffee shop"), or
+    /// Alexa started one of the skill's tasks (`task`).
+    LaunchRequest {
+        /// The task to run, `{ name, version, input }`, when the launch starts one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        task: Option<serde_json::Value>,
+    }
 }
 
 request_struct! {
