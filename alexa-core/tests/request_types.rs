@@ -241,3 +241,43 @@ fn wrongly_typed_optional_fields_are_left_out_and_required_ones_named() {
         Err(EnvelopeError::NotJson(_))
     ));
 }
+
+/// Context members and supported interfaces of newer interfaces are typed and round-trip:
+/// presentation contexts, the car, app links, experiments, DataStore packages, ads, navigation.
+#[test]
+fn newer_context_members_and_interfaces_round_trip() {
+    let json = json!({
+        "version": "1.0",
+        "context": {
+            "System": {"application": {"applicationId": "amzn1.ask.skill.x"},
+                       "device": {"deviceId": "d", "supportedInterfaces": {
+                           "Alexa.Advertisement": {}, "AppLink": {"version": "1.0"}, "Navigation": {}}}},
+            "Alexa.Presentation": {"contexts": [{"type": "Alexa.Presentation.APL", "presentationUri": "doc://x"}]},
+            "Automotive": {},
+            "AppLink": {"supportedCatalogTypes": ["IOS_APP_STORE"], "directLaunch": {"IOS_APP_STORE": {}}},
+            "Experimentation": {"activeExperiments": [{"id": "welcome-v2", "treatmentId": "T1"}]},
+            "Alexa.DataStore.PackageManager": {"installedPackages": [{"packageId": "menu", "version": "2"}]}
+        },
+        "request": {"type": "LaunchRequest", "requestId": "r", "locale": "en-US"}
+    });
+    let envelope: alexa_core::model::RequestEnvelope =
+        serde_json::from_value(json.clone()).unwrap();
+    let context = &envelope.context;
+    assert_eq!(
+        context.experimentation.as_ref().unwrap().active_experiments[0]
+            .treatment_id
+            .as_deref(),
+        Some("T1")
+    );
+    assert_eq!(
+        context.app_link.as_ref().unwrap().supported_catalog_types,
+        ["IOS_APP_STORE"]
+    );
+    assert!(context.automotive.is_some());
+    let interfaces = &context.system.device.as_ref().unwrap().supported_interfaces;
+    assert!(interfaces.advertisement.is_some() && interfaces.navigation.is_some());
+    assert_eq!(
+        serde_json::to_value(&envelope).unwrap()["context"],
+        json["context"]
+    );
+}

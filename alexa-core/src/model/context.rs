@@ -54,6 +54,37 @@ pub struct Context {
         skip_serializing_if = "Option::is_none"
     )]
     pub advertising: Option<Advertising>,
+    /// `Alexa.Presentation`: the presentation contexts on screen.
+    #[serde(
+        rename = "Alexa.Presentation",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub presentation: Option<PresentationState>,
+    /// `Automotive`: present when the device is in a car.
+    #[serde(
+        rename = "Automotive",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub automotive: Option<Map<String, Value>>,
+    /// `AppLink`: what the user's phone can open.
+    #[serde(rename = "AppLink", default, skip_serializing_if = "Option::is_none")]
+    pub app_link: Option<AppLinkState>,
+    /// `Experimentation`: the A/B experiments this user is in.
+    #[serde(
+        rename = "Experimentation",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub experimentation: Option<ExperimentationState>,
+    /// `Alexa.DataStore.PackageManager`: the DataStore packages installed on the device.
+    #[serde(
+        rename = "Alexa.DataStore.PackageManager",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub package_manager: Option<PackageManagerState>,
 }
 
 /// `context.System`.
@@ -142,6 +173,23 @@ pub struct SupportedInterfaces {
         skip_serializing_if = "Option::is_none"
     )]
     pub html: Option<PresentationInterface>,
+    /// `Alexa.Advertisement`: the device plays ads in audio streams.
+    #[serde(
+        rename = "Alexa.Advertisement",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub advertisement: Option<Map<String, Value>>,
+    /// `AppLink`: the skill may open an app on the user's phone.
+    #[serde(rename = "AppLink", default, skip_serializing_if = "Option::is_none")]
+    pub app_link: Option<Map<String, Value>>,
+    /// `Navigation`: the device navigates (in a car).
+    #[serde(
+        rename = "Navigation",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub navigation: Option<Map<String, Value>>,
 }
 
 impl SupportedInterfaces {
@@ -453,4 +501,57 @@ pub struct Advertising {
     /// Whether the user limited ad tracking.
     #[serde(default)]
     pub limit_ad_tracking: bool,
+}
+
+/// `context["Alexa.Presentation"]`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct PresentationState {
+    /// One entry per presentation (APL document, web app) on screen.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contexts: Vec<Value>,
+}
+
+/// `context.AppLink`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AppLinkState {
+    /// Catalog types the phone supports, e.g. `IOS_APP_STORE`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub supported_catalog_types: Vec<String>,
+    /// Whether and how an app can be opened directly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direct_launch: Option<Value>,
+    /// Whether and how a link can be sent to the phone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub send_to_device: Option<Value>,
+}
+
+/// `context.Experimentation`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExperimentationState {
+    /// The experiments this user is in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub active_experiments: Vec<ExperimentAssignment>,
+}
+
+/// One experiment this user is in, and the treatment they get.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExperimentAssignment {
+    /// The experiment.
+    #[serde(default)]
+    pub id: String,
+    /// `T1`, `C`, ...
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub treatment_id: Option<String>,
+}
+
+/// `context["Alexa.DataStore.PackageManager"]`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PackageManagerState {
+    /// `{ packageId, version }` per installed package.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub installed_packages: Vec<Value>,
 }

@@ -20,10 +20,11 @@ mod wire_enum;
 
 // Re-exported by name, so each type has one documented home and a new item is a choice.
 pub use context::{
-    Advertising, AplState, AudioPlayerState, Context, Coordinate, Device, DisplayInterface,
-    DisplayState, Extensions, Geolocation, LocationServices, Person, PresentationInterface,
-    PresentationRuntime, SupportedInterfaces, System, Unit, VideoCodecs, Viewport,
-    ViewportDescriptor, ViewportExperience,
+    Advertising, AplState, AppLinkState, AudioPlayerState, Context, Coordinate, Device,
+    DisplayInterface, DisplayState, ExperimentAssignment, ExperimentationState, Extensions,
+    Geolocation, LocationServices, PackageManagerState, Person, PresentationInterface,
+    PresentationRuntime, PresentationState, SupportedInterfaces, System, Unit, VideoCodecs,
+    Viewport, ViewportDescriptor, ViewportExperience,
 };
 pub use directive_parts::{
     AudioItem, AudioItemMetadata, AudioStream, CaptionData, ClearBehavior, ConnectionsOnCompletion,
