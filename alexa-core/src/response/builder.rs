@@ -214,6 +214,53 @@ impl Response {
         })
     }
 
+    /// Plays an audio stream from the start, replacing whatever plays (`AudioPlayer.Play`,
+    /// `REPLACE_ALL`). For queueing, metadata or an offset, build the directive itself.
+    ///
+    /// ```
+    /// use alexa_core::Response;
+    /// let r = Response::tell("Here is some jazz.").play_audio("https://example.com/jazz.mp3", "jazz-1");
+    /// assert_eq!(r.body().directives[0].type_name(), "AudioPlayer.Play");
+    /// ```
+    pub fn play_audio(self, url: impl Into<String>, token: impl Into<String>) -> Self {
+        self.directive(Directive::AudioPlayerPlay {
+            play_behavior: crate::model::PlayBehavior::ReplaceAll,
+            audio_item: crate::model::AudioItem {
+                stream: crate::model::AudioStream {
+                    url: url.into(),
+                    token: token.into(),
+                    ..Default::default()
+                },
+                metadata: None,
+            },
+        })
+    }
+
+    /// Stops the audio stream (`AudioPlayer.Stop`).
+    pub fn stop_audio(self) -> Self {
+        self.directive(Directive::AudioPlayerStop {})
+    }
+
+    /// Plays a video on a screen device (`VideoApp.Launch`); the response then carries no
+    /// `shouldEndSession`, as Amazon requires.
+    ///
+    /// ```
+    /// use alexa_core::Response;
+    /// let r = Response::tell("Here it is.").launch_video("https://example.com/latte.mp4", Some("Latte art"));
+    /// assert_eq!(r.into_envelope(None).response.should_end_session, None);
+    /// ```
+    pub fn launch_video(self, source: impl Into<String>, title: Option<&str>) -> Self {
+        self.directive(Directive::VideoAppLaunch {
+            video_item: crate::model::VideoItem {
+                source: source.into(),
+                metadata: title.map(|t| crate::model::VideoMetadata {
+                    title: Some(t.to_owned()),
+                    subtitle: None,
+                }),
+            },
+        })
+    }
+
     /// Answers an Alexa Conversations API call with its result (`apiResponse`).
     pub fn api_response(mut self, value: Value) -> Self {
         self.body.api_response = Some(value);
