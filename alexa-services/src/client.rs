@@ -1,0 +1,155 @@
+//! The per-request client: the request's endpoint, token, device and id, over the process's
+//! one HTTP client.
+
+use crate::ApiError;
+use alexa_core::extract::{FromRequest, Missing};
+use alexa_core::model::{ProgressiveResponse, RequestEnvelope, Secret};
+use serde::de::DeserializeOwned;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+/// Most progressive responses Alexa plays for one request.
+pub const MAX_PROGRESSIVE_RESPONSES: usize = 5;
+
+/// How long one call may take: Alexa gives the whole turn about eight seconds.
+const CALL_TIMEOUT: Duration = Duration::from_millis(2500);
+const CONNECT_TIMEOUT: Duration = Duration::from_millis(1000);
+
+/// The process's HTTP client: one connection pool for every request.
+fn http() -> &'static reqwest::Client {
+    static CLIENT: OnceLock<reqwest::Client> = OnceLock::new();
+    CLIENT.get_or_init(|| {
+        reqwest::Client::builder()
+            .timeout(CALL_TIMEOUT)
+            .connect_timeout(CONNECT_TIMEOUT)
+            .user_agent(concat!("alexa-services/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .unwrap_or_else(|_| reqwest::Client::new())
+    })
+}
+
+/// The Alexa APIs as this request may call them. A handler argument (it needs
+/// `apiEndpoint` and `apiAccessToken`; wrap it in `Option` where a request may lack them).
+/// Its `Debug` never shows the token.
+#[derive(Debug, Clone)]
+pub struct Alexa {
+    endpoint: String,
+    token: Secret,
+    device_id: Option<String>,
+    request_id: String,
+    progressive_sent: Arc<AtomicUsize>,
+}
+
+impl<S> FromRequest<S> for Alexa {
+    type Rejection = Missing;
+    fn from_request(req: &Arc<RequestEnvelope>, _: &S) -> Result<Self, Missing> {
+        Alexa::for_request(req).map_err(|_| Missing("apiEndpoint and apiAccessToken"))
+    }
+}
+
+impl Alexa {
+    /// The client for `request`: its endpoint, token, device and id.
+    pub fn for_request(request: &RequestEnvelope) -> Result<Self, ApiError> {
+        let system = &request.context.system;
+        let (Some(endpoint), Some(token)) = (&system.api_endpoint, &system.api_access_token) else {
+            return Err(ApiError::NoAccess("apiEndpoint and apiAccessToken"));
+        };
+        Ok(Self {
+            endpoint: endpoint.trim_end_matches('/').to_owned(),
+            token: token.clone(),
+            device_id: system.device.as_ref().map(|d| d.device_id.clone()),
+            request_id: request.request.request_id().to_owned(),
+            progressive_sent: Arc::new(AtomicUsize::new(0)),
+        })
+    }
+
+    /// The device id, for the per-device calls.
+    pub(crate) fn device(&self) -> Result<&str, ApiError> {
+        self.device_id
+            .as_deref()
+            .filter(|d| !d.is_empty())
+            .ok_or(ApiError::NoAccess("device id"))
+    }
+
+    /// Says `speech` (SSML or text) while the skill works on its answer: a progressive
+    /// response through the directive service. At most [`MAX_PROGRESSIVE_RESPONSES`] per
+    /// request; a failure is returned for the log and should never fail the turn. Call it
+    /// only while the handler runs: Alexa ignores one sent after the final answer.
+    pub async fn speak_progressive(&self, speech: &str) -> Result<(), ApiError> {
+        let sent = self.progressive_sent.fetch_add(1, Ordering::SeqCst);
+        if sent >= MAX_PROGRESSIVE_RESPONSES {
+            self.progressive_sent.fetch_sub(1, Ordering::SeqCst);
+            return Err(ApiError::TooManyProgressive(MAX_PROGRESSIVE_RESPONSES));
+        }
+        let body = ProgressiveResponse::speak(self.request_id.clone(), speech);
+        let result = http()
+            .post(format!("{}/v1/directives", self.endpoint))
+            .bearer_auth(self.token.expose())
+            .json(&body)
+            .send()
+            .await;
+        match result {
+            Ok(answer) if answer.status().is_success() => Ok(()),
+            Ok(answer) => Err(status_error(answer.status().as_u16(), None)),
+            Err(err) => Err(transport_error(&err)),
+        }
+    }
+
+    /// GET `path` and read its JSON; a 403 is `NotPermitted` when `permission` is given.
+    pub(crate) async fn get<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        permission: Option<&'static str>,
+    ) -> Result<T, ApiError> {
+        let answer = http()
+            .get(format!("{}{path}", self.endpoint))
+            .bearer_auth(self.token.expose())
+            .header(reqwest::header::ACCEPT, "application/json")
+            .send()
+            .await
+            .map_err(|e| transport_error(&e))?;
+        let status = answer.status().as_u16();
+        if status != 200 {
+            return Err(status_error(status, permission));
+        }
+        let bytes = answer.bytes().await.map_err(|e| transport_error(&e))?;
+        serde_json::from_slice(&bytes).map_err(|e| ApiError::Malformed(e.to_string()))
+    }
+}
+
+fn status_error(status: u16, permission: Option<&'static str>) -> ApiError {
+    match (status, permission) {
+        (401, _) => ApiError::Unauthorized,
+        (403, Some(permission)) => ApiError::NotPermitted { permission },
+        (403, None) => ApiError::Forbidden,
+        (404, _) => ApiError::NotFound,
+        (429, _) => ApiError::Throttled,
+        (status, _) => ApiError::Status { status },
+    }
+}
+
+fn transport_error(err: &reqwest::Error) -> ApiError {
+    if err.is_timeout() {
+        ApiError::Timeout
+    } else if err.is_decode() {
+        ApiError::Malformed(err.to_string())
+    } else {
+        ApiError::Unreachable(err.without_url_string())
+    }
+}
+
+/// `reqwest::Error`'s text without the URL (URLs carry no token here, but keep logs short).
+trait WithoutUrl {
+    fn without_url_string(&self) -> String;
+}
+
+impl WithoutUrl for reqwest::Error {
+    fn without_url_string(&self) -> String {
+        let mut text = self.to_string();
+        if let Some(url) = self.url() {
+            text = text.replace(url.as_str(), "<api>");
+        }
+        text
+    }
+}

@@ -1,0 +1,39 @@
+//! # alexa-services
+//!
+//! Typed clients for the Alexa service APIs a skill calls during a request, at the request's
+//! `apiEndpoint` with its `apiAccessToken`: progressive responses (the directive service),
+//! device settings, device address and customer profile. A skill that uses none of them does
+//! not link this crate (or its HTTP client).
+//!
+//! One HTTP client (reqwest with rustls) serves the whole process, so connections are pooled
+//! across requests; each call has a short timeout, because Alexa gives a skill about eight
+//! seconds in all. A handler asks for [`Alexa`] as an extractor:
+//!
+//! ```no_run
+//! use alexa_core::Response;
+//! use alexa_services::{Alexa, ApiError};
+//!
+//! async fn where_am_i(alexa: Alexa) -> Response {
+//!     match alexa.country_and_postal_code().await {
+//!         Ok(place) => Response::tell(format!("You are in {}.", place.postal_code.unwrap_or_default())),
+//!         Err(err) => err
+//!             .ask_for_consent("I need your postal code; I sent a card to your Alexa app.")
+//!             .unwrap_or_else(|| Response::tell("I couldn't find your address.")),
+//!     }
+//! }
+//! ```
+//!
+//! Every call's failure is an [`ApiError`]; a missing permission is
+//! [`ApiError::NotPermitted`] naming the permission, and
+//! [`ApiError::ask_for_consent`] answers it with the AskForPermissionsConsent card for
+//! exactly that permission.
+#![cfg_attr(docsrs, feature(doc_cfg))]
+#![warn(missing_docs)]
+
+mod client;
+mod error;
+mod settings;
+
+pub use client::{Alexa, MAX_PROGRESSIVE_RESPONSES};
+pub use error::ApiError;
+pub use settings::{Address, DistanceUnit, PhoneNumber, TemperatureUnit};
