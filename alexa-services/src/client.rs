@@ -5,6 +5,7 @@ use crate::ApiError;
 use alexa_core::extract::{FromRequest, Missing};
 use alexa_core::model::{ProgressiveResponse, RequestEnvelope, Secret};
 use serde::de::DeserializeOwned;
+use serde::Serialize;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
@@ -102,20 +103,64 @@ impl Alexa {
         path: &str,
         permission: Option<&'static str>,
     ) -> Result<T, ApiError> {
-        let answer = http()
-            .get(format!("{}{path}", self.endpoint))
-            .bearer_auth(self.token.expose())
-            .header(reqwest::header::ACCEPT, "application/json")
-            .send()
+        let bytes = self
+            .call(reqwest::Method::GET, path, None::<&()>, permission)
+            .await?;
+        read_json(&bytes)
+    }
+
+    /// Sends `body` with `method` and reads the JSON answer.
+    pub(crate) async fn send<B: Serialize, T: DeserializeOwned>(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: &B,
+        permission: &'static str,
+    ) -> Result<T, ApiError> {
+        let bytes = self
+            .call(method, path, Some(body), Some(permission))
+            .await?;
+        read_json(&bytes)
+    }
+
+    /// DELETE `path`.
+    pub(crate) async fn delete(
+        &self,
+        path: &str,
+        permission: &'static str,
+    ) -> Result<(), ApiError> {
+        self.call(reqwest::Method::DELETE, path, None::<&()>, Some(permission))
             .await
-            .map_err(|e| transport_error(&e))?;
-        let status = answer.status().as_u16();
-        if status != 200 {
-            return Err(status_error(status, permission));
+            .map(|_| ())
+    }
+
+    /// One call: the answer's body on a 2xx, else the typed error.
+    async fn call<B: Serialize>(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<&B>,
+        permission: Option<&'static str>,
+    ) -> Result<Vec<u8>, ApiError> {
+        let mut call = http()
+            .request(method, format!("{}{path}", self.endpoint))
+            .bearer_auth(self.token.expose())
+            .header(reqwest::header::ACCEPT, "application/json");
+        if let Some(body) = body {
+            call = call.json(body);
+        }
+        let answer = call.send().await.map_err(|e| transport_error(&e))?;
+        let status = answer.status();
+        if !status.is_success() {
+            return Err(status_error(status.as_u16(), permission));
         }
         let bytes = answer.bytes().await.map_err(|e| transport_error(&e))?;
-        serde_json::from_slice(&bytes).map_err(|e| ApiError::Malformed(e.to_string()))
+        Ok(bytes.to_vec())
     }
+}
+
+fn read_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    serde_json::from_slice(bytes).map_err(|e| ApiError::Malformed(e.to_string()))
 }
 
 fn status_error(status: u16, permission: Option<&'static str>) -> ApiError {

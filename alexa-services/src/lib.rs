@@ -2,7 +2,7 @@
 //!
 //! Typed clients for the Alexa service APIs a skill calls during a request, at the request's
 //! `apiEndpoint` with its `apiAccessToken`: progressive responses (the directive service),
-//! device settings, device address and customer profile. A skill that uses none of them does
+//! device settings, device address, customer profile, reminders and household lists. A skill that uses none of them does
 //! not link this crate (or its HTTP client).
 //!
 //! One HTTP client (reqwest with rustls) serves the whole process, so connections are pooled
@@ -32,8 +32,10 @@
 
 mod client;
 mod error;
+mod reminders;
 mod settings;
 
 pub use client::{Alexa, MAX_PROGRESSIVE_RESPONSES};
 pub use error::ApiError;
+pub use reminders::{ListInfo, ListItem, Reminder, ReminderInfo, ReminderTrigger, Reminders};
 pub use settings::{Address, DistanceUnit, PhoneNumber, TemperatureUnit};

@@ -208,3 +208,119 @@ async fn without_access_there_is_nothing_to_call_and_the_token_never_prints() {
         Err(ApiError::Unreachable(_))
     ));
 }
+
+#[tokio::test]
+async fn reminders_are_created_listed_updated_and_deleted() {
+    use alexa_services::Reminder;
+    let server = MockServer::start().await;
+    let created = json!({"alertToken": "a-1", "status": "ON", "version": "1",
+        "createdTime": "2026-11-25T18:00:00.000Z", "updatedTime": "2026-11-25T18:00:00.000Z"});
+    Mock::given(method("POST"))
+        .and(path("/v1/alerts/reminders"))
+        .and(body_json(
+            json!({"trigger": {"type": "SCHEDULED_RELATIVE", "offsetInSeconds": 600},
+            "alertInfo": {"spokenInfo": {"content": [{"locale": "en-US", "text": "Coffee!"}]}},
+            "pushNotification": {"status": "ENABLED"}}),
+        ))
+        .respond_with(ResponseTemplate::new(201).set_body_json(created.clone()))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/v1/alerts/reminders"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"totalCount": "1", "alerts": [created]})),
+        )
+        .mount(&server)
+        .await;
+    Mock::given(method("PUT"))
+        .and(path("/v1/alerts/reminders/a-1"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"alertToken": "a-1", "version": "2"})),
+        )
+        .mount(&server)
+        .await;
+    Mock::given(method("DELETE"))
+        .and(path("/v1/alerts/reminders/a-1"))
+        .respond_with(ResponseTemplate::new(200))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let alexa = alexa(&server);
+    let reminder = Reminder::in_seconds(600, "en-US", "Coffee!");
+    assert_eq!(
+        alexa.create_reminder(&reminder).await.unwrap().alert_token,
+        "a-1"
+    );
+    assert_eq!(
+        alexa.reminders().await.unwrap().alerts[0].status.as_deref(),
+        Some("ON")
+    );
+    let later = Reminder::at(
+        "2026-11-26T07:30:00",
+        Some("Europe/Berlin"),
+        "en-US",
+        "Coffee!",
+    );
+    assert_eq!(
+        alexa
+            .update_reminder("a-1", &later)
+            .await
+            .unwrap()
+            .version
+            .as_deref(),
+        Some("2")
+    );
+    alexa.delete_reminder("a-1").await.unwrap();
+}
+
+#[tokio::test]
+async fn household_lists_are_read_and_written_with_their_own_permissions() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/v2/householdlists/"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"lists": [
+            {"listId": "l-1", "name": "Alexa shopping list", "state": "active", "version": 1}]})))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/v2/householdlists/l-1/active"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"listId": "l-1", "items": [
+            {"id": "i-1", "value": "coffee beans", "status": "active", "version": 3}]})),
+        )
+        .mount(&server)
+        .await;
+    Mock::given(method("PUT"))
+        .and(path("/v2/householdlists/l-1/items/i-1"))
+        .and(body_json(
+            json!({"value": "coffee beans", "status": "completed", "version": 3}),
+        ))
+        .respond_with(ResponseTemplate::new(200).set_body_json(
+            json!({"id": "i-1", "value": "coffee beans", "status": "completed", "version": 4}),
+        ))
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/v2/householdlists/l-1/items"))
+        .respond_with(ResponseTemplate::new(403))
+        .mount(&server)
+        .await;
+    let alexa = alexa(&server);
+    let lists = alexa.lists().await.unwrap();
+    assert_eq!(lists[0].name, "Alexa shopping list");
+    let items = alexa.list_items("l-1").await.unwrap();
+    let done = alexa
+        .set_list_item_status("l-1", &items[0], true)
+        .await
+        .unwrap();
+    assert_eq!((done.status.as_str(), done.version), ("completed", Some(4)));
+    assert_eq!(
+        alexa.add_list_item("l-1", "milk").await,
+        Err(ApiError::NotPermitted {
+            permission: "write::alexa:household:list"
+        }),
+        "writing needs the write permission, not the read one"
+    );
+}
