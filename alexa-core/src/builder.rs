@@ -105,6 +105,21 @@ impl<S: Send + Sync + 'static> SkillBuilder<S> {
         self
     }
 
+    /// Answers every request `condition` holds for with `handler`, before the lookup by
+    /// intent name and request type; conditions are checked in registration order. See
+    /// [`route`](crate::route) for conditions on dialog state, session attributes, request
+    /// types and intents.
+    pub fn when<H: Handler<T, S>, T: 'static>(
+        mut self,
+        condition: impl Into<crate::route::Condition>,
+        handler: H,
+    ) -> Self {
+        self.routes
+            .conditional
+            .push((condition.into(), erase(handler)));
+        self
+    }
+
     /// Handles intents (and a launch) that have no handler of their own.
     pub fn fallback<H: Handler<T, S>, T: 'static>(mut self, handler: H) -> Self {
         if self.routes.fallback.replace(erase(handler)).is_some() {

@@ -48,6 +48,7 @@
 //! | [`model`] | the wire format: request and response envelopes as plain serde data |
 //! | [`extract`] | what a handler can ask for in its signature: slots, session attributes, locale, device, state, ... |
 //! | [`handler`] | the [`Handler`] trait that makes an async function a handler |
+//! | [`route`] | conditions for routing besides names: dialog state, session attributes, request types |
 //! | [`ssml`] | an SSML builder that escapes every text node and attribute |
 //! | [`builtin`] | names of Amazon's built-in intents and of the request types |
 //! | [`limits`] | Alexa's response limits, checked before sending |
@@ -75,6 +76,7 @@ pub mod handler;
 pub mod interaction_model;
 pub mod limits;
 pub mod model;
+pub mod route;
 pub mod ssml;
 #[cfg(feature = "test-util")]
 pub mod testing;

@@ -21,6 +21,7 @@ pub const TOO_SLOW: &str = "Sorry, that is taking too long. Please try again in 
 pub const CANNOT_HELP: &str = "Sorry, I can't help with that.";
 
 pub(crate) struct Routes<S> {
+    pub(crate) conditional: Vec<(crate::route::Condition, Arc<dyn ErasedHandler<S>>)>,
     pub(crate) intents: HashMap<String, Arc<dyn ErasedHandler<S>>>,
     pub(crate) by_type: HashMap<String, Arc<dyn ErasedHandler<S>>>,
     pub(crate) fallback: Option<Arc<dyn ErasedHandler<S>>>,
@@ -29,6 +30,7 @@ pub(crate) struct Routes<S> {
 impl<S> Default for Routes<S> {
     fn default() -> Self {
         Self {
+            conditional: Vec::new(),
             intents: HashMap::new(),
             by_type: HashMap::new(),
             fallback: None,
@@ -220,7 +222,7 @@ impl<S: Send + Sync + 'static> Skill<S> {
                 got: envelope.application_id().map(str::to_owned),
             });
         }
-        let response = match self.route(&envelope.request) {
+        let response = match self.route(envelope) {
             Some(handler) => match self.run(&**handler, envelope, deadline).await {
                 Ok(response) => response,
                 Err(failure) => return Ok(self.fail(failure, envelope)),
@@ -294,8 +296,12 @@ impl<S: Send + Sync + 'static> Skill<S> {
         }
     }
 
-    fn route(&self, request: &Request) -> Option<&Arc<dyn ErasedHandler<S>>> {
+    fn route(&self, envelope: &RequestEnvelope) -> Option<&Arc<dyn ErasedHandler<S>>> {
         let routes = &self.inner.routes;
+        if let Some((_, handler)) = routes.conditional.iter().find(|(c, _)| c.holds(envelope)) {
+            return Some(handler);
+        }
+        let request = &envelope.request;
         match request {
             Request::Intent(r) => routes
                 .intents
