@@ -180,21 +180,15 @@ fn transport_error(err: &reqwest::Error) -> ApiError {
     } else if err.is_decode() {
         ApiError::Malformed(err.to_string())
     } else {
-        ApiError::Unreachable(err.without_url_string())
+        ApiError::Unreachable(without_url(err))
     }
 }
 
-/// `reqwest::Error`'s text without the URL (URLs carry no token here, but keep logs short).
-trait WithoutUrl {
-    fn without_url_string(&self) -> String;
-}
-
-impl WithoutUrl for reqwest::Error {
-    fn without_url_string(&self) -> String {
-        let mut text = self.to_string();
-        if let Some(url) = self.url() {
-            text = text.replace(url.as_str(), "<api>");
-        }
-        text
+/// `reqwest::Error`'s text with the URL left out (it carries no token, but keeps logs short).
+fn without_url(err: &reqwest::Error) -> String {
+    let text = err.to_string();
+    match err.url() {
+        Some(url) => text.replace(url.as_str(), "<api>"),
+        None => text,
     }
 }

@@ -32,10 +32,12 @@
 
 mod client;
 mod error;
+mod lists;
 mod reminders;
 mod settings;
 
 pub use client::{Alexa, MAX_PROGRESSIVE_RESPONSES};
 pub use error::ApiError;
-pub use reminders::{ListInfo, ListItem, Reminder, ReminderInfo, ReminderTrigger, Reminders};
+pub use lists::{ListInfo, ListItem};
+pub use reminders::{Reminder, ReminderInfo, ReminderTrigger, Reminders};
 pub use settings::{Address, DistanceUnit, PhoneNumber, TemperatureUnit};
