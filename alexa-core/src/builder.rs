@@ -2,9 +2,13 @@
 
 use crate::builtin::{self, request_type};
 use crate::handler::{erase, ErasedHandler, Handler};
+use crate::intercept::{
+    boxed, BoxedLayer, RequestInterceptorLayer, ResponseInterceptorLayer, Turn, TurnService,
+};
 use crate::model::RequestEnvelope;
 use crate::response::Response;
 use crate::skill::{ErrorHandler, Routes, Skill, SkillIds};
+use crate::SkillError;
 use crate::{BuildError, Failure};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -30,6 +34,7 @@ pub struct SkillBuilder<S> {
     on_error: Option<ErrorHandler>,
     check_builtins: bool,
     errors: Vec<BuildError>,
+    layers: Vec<BoxedLayer>,
 }
 
 impl<S> std::fmt::Debug for SkillBuilder<S> {
@@ -53,6 +58,7 @@ impl<S: Send + Sync + 'static> SkillBuilder<S> {
             on_error: None,
             check_builtins: true,
             errors: Vec::new(),
+            layers: Vec::new(),
         }
     }
 
@@ -161,6 +167,46 @@ impl<S: Send + Sync + 'static> SkillBuilder<S> {
         self
     }
 
+    /// Wraps every handler in `layer` (a `tower::Layer` over
+    /// [`TurnService`]): it sees each request before routing and each answer after. The
+    /// first layer added is the outermost. See [`intercept`](crate::intercept).
+    pub fn layer<L>(mut self, layer: L) -> Self
+    where
+        L: tower::Layer<TurnService> + Send + Sync + 'static,
+        L::Service: tower::Service<Turn, Response = Response, Error = Failure>
+            + Clone
+            + Send
+            + Sync
+            + 'static,
+        <L::Service as tower::Service<Turn>>::Future: Send + 'static,
+    {
+        self.layers.push(boxed(layer));
+        self
+    }
+
+    /// Runs `check` on every request before its handler (logging, metrics, a guard); an
+    /// `Err` is answered by the error handler and the handler does not run.
+    pub fn request_interceptor<F>(self, check: F) -> Self
+    where
+        F: Fn(&RequestEnvelope) -> Result<(), SkillError> + Send + Sync + 'static,
+    {
+        self.layer(RequestInterceptorLayer::new(check))
+    }
+
+    /// Lets `edit` change every successful answer before it leaves.
+    pub fn response_interceptor<F>(self, edit: F) -> Self
+    where
+        F: Fn(&RequestEnvelope, &mut Response) + Send + Sync + 'static,
+    {
+        self.layer(ResponseInterceptorLayer::new(edit))
+    }
+
+    /// Keeps persistent attributes in `store`: handlers can then ask for
+    /// [`Persistent<T>`](crate::persist::Persistent). See [`persist`](crate::persist).
+    pub fn persistence(self, store: impl crate::persist::AttributeStore) -> Self {
+        self.layer(crate::persist::PersistenceLayer::new(store))
+    }
+
     /// Accepts requests for this skill ID only.
     pub fn skill_id(self, id: impl Into<String>) -> Self {
         self.skill_ids([id.into()])
@@ -204,6 +250,7 @@ impl<S: Send + Sync + 'static> SkillBuilder<S> {
             self.routes,
             skill_ids,
             self.on_error,
+            self.layers,
         ))
     }
 }

@@ -123,6 +123,10 @@ pub enum Failure {
     /// The response broke one of Alexa's limits, so it was not sent.
     #[error("the response broke a limit: {0}")]
     LimitExceeded(crate::limits::LimitViolation),
+    /// The handler answered, but what it asked to remember could not be written; the answer
+    /// is not sent, since it may claim something was kept.
+    #[error("persistent attributes were not saved: {0}")]
+    AttributesNotSaved(#[source] crate::persist::StoreError),
 }
 
 /// Why an invocation produced no Alexa response at all. Only these fail a Lambda

@@ -120,10 +120,12 @@ pub(crate) async fn call_catching<S>(
     CatchUnwind(fut).await
 }
 
-struct CatchUnwind(BoxFuture<Outcome>);
+/// A future whose panic while polled becomes `Err(Panicked)`: a layer's panic must not take
+/// the host down any more than a handler's may.
+pub(crate) struct CatchUnwind<T>(pub(crate) BoxFuture<T>);
 
-impl Future for CatchUnwind {
-    type Output = Result<Outcome, Panicked>;
+impl<T> Future for CatchUnwind<T> {
+    type Output = Result<T, Panicked>;
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let inner = &mut self.0;
         match std::panic::catch_unwind(AssertUnwindSafe(|| inner.as_mut().poll(cx))) {

@@ -48,6 +48,9 @@
 //! | [`model`] | the wire format: request and response envelopes as plain serde data |
 //! | [`extract`] | what a handler can ask for in its signature: slots, session attributes, locale, device, state, ... |
 //! | [`handler`] | the [`Handler`] trait that makes an async function a handler |
+//! | [`intercept`] | request and response interceptors as tower layers around every handler |
+//! | [`extensions`] | values a layer hands to extractors for one request |
+//! | [`persist`] | persistent attributes: the `Persistent<T>` extractor, the store trait, an in-memory store |
 //! | [`route`] | conditions for routing besides names: dialog state, session attributes, request types |
 //! | [`ssml`] | an SSML builder that escapes every text node and attribute |
 //! | [`builtin`] | names of Amazon's built-in intents and of the request types |
@@ -71,11 +74,14 @@
 extern crate self as alexa_core;
 
 pub mod builtin;
+pub mod extensions;
 pub mod extract;
 pub mod handler;
 pub mod interaction_model;
+pub mod intercept;
 pub mod limits;
 pub mod model;
+pub mod persist;
 pub mod route;
 pub mod ssml;
 #[cfg(feature = "test-util")]

@@ -1,7 +1,8 @@
 //! `Skill`: the built router and the request path from envelope to response envelope.
 
 use crate::builder::SkillBuilder;
-use crate::handler::{call_catching, ErasedHandler, Panicked};
+use crate::handler::{call_catching, CatchUnwind, ErasedHandler, Panicked};
+use crate::intercept::{Turn, TurnService};
 use crate::model::{CanFulfill, CanFulfillIntent, Request, RequestEnvelope, ResponseEnvelope};
 use crate::response::Response;
 use crate::{limits, Failure, InvocationError};
@@ -44,9 +45,17 @@ pub(crate) enum SkillIds {
     Only(Vec<String>),
 }
 
-struct Inner<S> {
+/// What the innermost service needs: the state and the routes.
+struct Core<S> {
     state: S,
     routes: Routes<S>,
+}
+
+struct Inner<S> {
+    core: Arc<Core<S>>,
+    /// The layers around [`Dispatch`]; `None` when the skill has none, so a plain skill pays
+    /// nothing for them.
+    layers: Option<TurnService>,
     skill_ids: SkillIds,
     on_error: Option<ErrorHandler>,
 }
@@ -87,7 +96,7 @@ impl<S> Clone for Skill<S> {
 
 impl<S> std::fmt::Debug for Skill<S> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut intents: Vec<_> = self.inner.routes.intents.keys().collect();
+        let mut intents: Vec<_> = self.inner.core.routes.intents.keys().collect();
         intents.sort();
         f.debug_struct("Skill")
             .field("intents", &intents)
@@ -114,11 +123,22 @@ impl<S: Send + Sync + 'static> Skill<S> {
         routes: Routes<S>,
         skill_ids: SkillIds,
         on_error: Option<ErrorHandler>,
+        layers: Vec<crate::intercept::BoxedLayer>,
     ) -> Self {
+        let core = Arc::new(Core { state, routes });
+        let layers = (!layers.is_empty()).then(|| {
+            let dispatch = TurnService::new(Dispatch {
+                core: Arc::clone(&core),
+            });
+            layers
+                .iter()
+                .rev()
+                .fold(dispatch, |inner, layer| layer(inner))
+        });
         Self {
             inner: Arc::new(Inner {
-                state,
-                routes,
+                core,
+                layers,
                 skill_ids,
                 on_error,
             }),
@@ -127,12 +147,12 @@ impl<S: Send + Sync + 'static> Skill<S> {
 
     /// The shared state.
     pub fn state(&self) -> &S {
-        &self.inner.state
+        &self.inner.core.state
     }
 
     /// True when an intent of this name has its own handler.
     pub fn handles_intent(&self, name: &str) -> bool {
-        self.inner.routes.intents.contains_key(name)
+        self.inner.core.routes.intents.contains_key(name)
     }
 
     /// The intents with handlers, sorted, each with the slot names its handler extracts.
@@ -140,6 +160,7 @@ impl<S: Send + Sync + 'static> Skill<S> {
     pub fn intent_routes(&self) -> Vec<(&str, Vec<&'static str>)> {
         let mut routes: Vec<_> = self
             .inner
+            .core
             .routes
             .intents
             .iter()
@@ -222,12 +243,9 @@ impl<S: Send + Sync + 'static> Skill<S> {
                 got: envelope.application_id().map(str::to_owned),
             });
         }
-        let response = match self.route(envelope) {
-            Some(handler) => match self.run(&**handler, envelope, deadline).await {
-                Ok(response) => response,
-                Err(failure) => return Ok(self.fail(failure, envelope)),
-            },
-            None => default_response(&envelope.request),
+        let response = match self.run(envelope, deadline).await {
+            Ok(response) => response,
+            Err(failure) => return Ok(self.fail(failure, envelope)),
         };
         let mut out = response.into_envelope(envelope.session_attributes());
         fit_request(&mut out, envelope);
@@ -237,14 +255,21 @@ impl<S: Send + Sync + 'static> Skill<S> {
         }
     }
 
-    /// Runs a handler, catching its error, its panic and the deadline as a [`Failure`].
+    /// Runs the layers and the handler, catching an error, a panic and the deadline as a
+    /// [`Failure`].
     async fn run(
         &self,
-        handler: &dyn ErasedHandler<S>,
         envelope: &Arc<RequestEnvelope>,
         deadline: Option<Duration>,
     ) -> Result<Response, Failure> {
-        let call = call_catching(handler, envelope, &self.inner.state);
+        let turn = Arc::clone(envelope);
+        let call = match &self.inner.layers {
+            Some(layers) => CatchUnwind(crate::intercept::call(layers, turn)),
+            None => {
+                let core = Arc::clone(&self.inner.core);
+                CatchUnwind(Box::pin(async move { core.dispatch(turn).await }))
+            }
+        };
         let caught = match deadline {
             None => call.await,
             Some(limit) => match tokio::time::timeout(limit, call).await {
@@ -252,11 +277,7 @@ impl<S: Send + Sync + 'static> Skill<S> {
                 Err(_) => return Err(Failure::DeadlinePassed { limit }),
             },
         };
-        match caught {
-            Ok(Ok(response)) => Ok(response),
-            Ok(Err(err)) => Err(Failure::HandlerError(err)),
-            Err(Panicked(message)) => Err(Failure::HandlerPanicked { message }),
-        }
+        caught.unwrap_or_else(|Panicked(message)| Err(Failure::HandlerPanicked { message }))
     }
 
     /// The error handler's answer to `failure`, logged with the request id. When that answer
@@ -295,9 +316,23 @@ impl<S: Send + Sync + 'static> Skill<S> {
             }
         }
     }
+}
+
+impl<S: Send + Sync + 'static> Core<S> {
+    /// Routes `turn` and runs its handler; a request nothing handles gets the default answer.
+    async fn dispatch(&self, turn: Turn) -> Result<Response, Failure> {
+        let Some(handler) = self.route(&turn) else {
+            return Ok(default_response(&turn.request));
+        };
+        match call_catching(&**handler, &turn, &self.state).await {
+            Ok(Ok(response)) => Ok(response),
+            Ok(Err(err)) => Err(Failure::HandlerError(err)),
+            Err(Panicked(message)) => Err(Failure::HandlerPanicked { message }),
+        }
+    }
 
     fn route(&self, envelope: &RequestEnvelope) -> Option<&Arc<dyn ErasedHandler<S>>> {
-        let routes = &self.inner.routes;
+        let routes = &self.routes;
         if let Some((_, handler)) = routes.conditional.iter().find(|(c, _)| c.holds(envelope)) {
             return Some(handler);
         }
@@ -314,6 +349,37 @@ impl<S: Send + Sync + 'static> Skill<S> {
                 .or(routes.fallback.as_ref()),
             other => routes.by_type.get(other.type_name()),
         }
+    }
+}
+
+/// The innermost service under the layers: the router and the handlers.
+struct Dispatch<S> {
+    core: Arc<Core<S>>,
+}
+
+impl<S> Clone for Dispatch<S> {
+    fn clone(&self) -> Self {
+        Self {
+            core: Arc::clone(&self.core),
+        }
+    }
+}
+
+impl<S: Send + Sync + 'static> tower::Service<Turn> for Dispatch<S> {
+    type Response = Response;
+    type Error = Failure;
+    type Future = crate::handler::BoxFuture<Result<Response, Failure>>;
+
+    fn poll_ready(
+        &mut self,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Result<(), Failure>> {
+        std::task::Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, turn: Turn) -> Self::Future {
+        let core = Arc::clone(&self.core);
+        Box::pin(async move { core.dispatch(turn).await })
     }
 }
 

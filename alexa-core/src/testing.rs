@@ -62,6 +62,7 @@ impl TestRequest {
                 ..Context::default()
             },
             request,
+            extensions: Default::default(),
         };
         Self { envelope }
     }
@@ -306,6 +307,29 @@ impl TestRequest {
         self
     }
 
+    /// Makes the request come from another user (the Amazon account), e.g. to check that
+    /// one user never sees another's persistent attributes.
+    pub fn user(mut self, user_id: &str) -> Self {
+        let user = User {
+            user_id: user_id.to_owned(),
+            ..User::default()
+        };
+        if let Some(session) = &mut self.envelope.session {
+            session.user = Some(user.clone());
+        }
+        self.envelope.context.system.user = Some(user);
+        self
+    }
+
+    /// Marks the speaker as a recognised person (a voice profile).
+    pub fn person(mut self, person_id: &str) -> Self {
+        self.envelope.context.system.person = Some(Person {
+            person_id: person_id.to_owned(),
+            access_token: None,
+        });
+        self
+    }
+
     /// Makes the device an Echo Show: APL support and a 1280x800 hub viewport.
     pub fn screen_device(mut self) -> Self {
         if let Some(device) = &mut self.envelope.context.system.device {
@@ -383,4 +407,59 @@ impl ResponseExt for ResponseEnvelope {
         let map = self.session_attributes.clone()?;
         serde_json::from_value(Value::Object(map)).ok()
     }
+}
+
+/// Checks that an [`AttributeStore`](crate::persist::AttributeStore) keeps the contract the
+/// persistence layer relies on: absent records read as `None`, the first write needs "no
+/// record yet", each later write the version last read, and a stale version is a
+/// [`Conflict`](crate::persist::StoreError::Conflict) that leaves the record as it was.
+/// Every store crate runs it against its own store; `prefix` keeps runs apart in a shared
+/// table. Panics, naming the broken rule.
+pub async fn check_store_contract(store: &dyn crate::persist::AttributeStore, prefix: &str) {
+    use crate::persist::StoreError;
+    let key = format!("{prefix}user/contract");
+    let mut first = Map::new();
+    first.insert("visits".into(), serde_json::json!({"count": 1}));
+    let mut second = first.clone();
+    second.insert("visits".into(), serde_json::json!({"count": 2}));
+
+    assert_eq!(
+        store.load(&key).await.expect("load"),
+        None,
+        "a new key reads as None"
+    );
+    let v1 = store.save(&key, &first, None).await.expect("first write");
+    assert!(
+        matches!(
+            store.save(&key, &second, None).await,
+            Err(StoreError::Conflict)
+        ),
+        "a second \"no record yet\" write must conflict"
+    );
+    let read = store.load(&key).await.expect("load").expect("record");
+    assert_eq!((read.attributes.clone(), read.version), (first.clone(), v1));
+    let v2 = store
+        .save(&key, &second, Some(v1))
+        .await
+        .expect("write at the read version");
+    assert!(v2 > v1, "versions grow: {v1} then {v2}");
+    assert!(
+        matches!(
+            store.save(&key, &first, Some(v1)).await,
+            Err(StoreError::Conflict)
+        ),
+        "a write at a stale version must conflict"
+    );
+    let read = store.load(&key).await.expect("load").expect("record");
+    assert_eq!(
+        (read.attributes, read.version),
+        (second, v2),
+        "a conflict changes nothing"
+    );
+    let other = format!("{prefix}user/someone-else");
+    assert_eq!(
+        store.load(&other).await.expect("load"),
+        None,
+        "keys are separate"
+    );
 }

@@ -372,6 +372,7 @@ impl<T: Target> Simulator<T> {
                 ..Context::default()
             },
             request,
+            extensions: Default::default(),
         }
     }
 

@@ -31,6 +31,9 @@ pub struct RequestEnvelope {
     pub context: Context,
     /// What happened: launch, intent, session end, or an interface event.
     pub request: Request,
+    /// Values the skill's layers attach for extractors; never on the wire.
+    #[serde(skip)]
+    pub extensions: crate::extensions::Extensions,
 }
 
 pub(crate) fn default_version() -> String {

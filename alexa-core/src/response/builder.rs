@@ -58,6 +58,13 @@ pub struct Response {
     attributes: Attributes,
 }
 
+impl Default for Response {
+    /// [`Response::empty`], so an interceptor can `std::mem::take` an answer to rebuild it.
+    fn default() -> Self {
+        Self::empty()
+    }
+}
+
 impl Response {
     /// No speech, `shouldEndSession` absent: the answer to events and `SessionEndedRequest`.
     pub fn empty() -> Self {
