@@ -207,6 +207,14 @@ impl<S: Send + Sync + 'static> SkillBuilder<S> {
         self.layer(crate::persist::PersistenceLayer::new(store))
     }
 
+    /// Gives handlers the request's [`Messages`](crate::l10n::Messages) from `catalog`.
+    /// See [`l10n`](crate::l10n).
+    #[cfg(feature = "fluent")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "fluent")))]
+    pub fn localisation(self, catalog: Arc<crate::l10n::Catalog>) -> Self {
+        self.layer(crate::l10n::LocalisationLayer::new(catalog))
+    }
+
     /// Accepts requests for this skill ID only.
     pub fn skill_id(self, id: impl Into<String>) -> Self {
         self.skill_ids([id.into()])

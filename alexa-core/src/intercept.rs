@@ -51,11 +51,14 @@ pub type Turn = Arc<RequestEnvelope>;
 /// The service every layer wraps: a request in, the handler's answer or a [`Failure`] out.
 pub type TurnService = BoxCloneSyncService<Turn, Response, Failure>;
 
+type Check = Arc<dyn Fn(&RequestEnvelope) -> Result<(), SkillError> + Send + Sync>;
+type Edit = Arc<dyn Fn(&RequestEnvelope, &mut Response) + Send + Sync>;
+
 /// A layer running `check` before the handler; an `Err` goes to the error handler instead
 /// of the handler. Made by [`SkillBuilder::request_interceptor`](crate::SkillBuilder::request_interceptor).
 #[derive(Clone)]
 pub struct RequestInterceptorLayer {
-    check: Arc<dyn Fn(&RequestEnvelope) -> Result<(), SkillError> + Send + Sync>,
+    check: Check,
 }
 
 impl RequestInterceptorLayer {
@@ -96,7 +99,7 @@ impl Layer<TurnService> for RequestInterceptorLayer {
 /// [`SkillBuilder::response_interceptor`](crate::SkillBuilder::response_interceptor).
 #[derive(Clone)]
 pub struct ResponseInterceptorLayer {
-    edit: Arc<dyn Fn(&RequestEnvelope, &mut Response) + Send + Sync>,
+    edit: Edit,
 }
 
 impl ResponseInterceptorLayer {

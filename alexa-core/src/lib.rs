@@ -51,6 +51,7 @@
 //! | [`intercept`] | request and response interceptors as tower layers around every handler |
 //! | [`extensions`] | values a layer hands to extractors for one request |
 //! | [`persist`] | persistent attributes: the `Persistent<T>` extractor, the store trait, an in-memory store |
+//! | `l10n` | Project Fluent catalogues: each request's messages in its locale (feature `fluent`) |
 //! | [`route`] | conditions for routing besides names: dialog state, session attributes, request types |
 //! | [`ssml`] | an SSML builder that escapes every text node and attribute |
 //! | [`builtin`] | names of Amazon's built-in intents and of the request types |
@@ -66,6 +67,7 @@
 //!
 //! | feature | what it adds | default |
 //! | --- | --- | --- |
+//! | `fluent` | `l10n`: Fluent message catalogues, the `Messages` extractor, a completeness check | no |
 //! | `test-util` | `testing`: `TestRequest` builders and the `ResponseExt` readers | no |
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
@@ -79,6 +81,9 @@ pub mod extract;
 pub mod handler;
 pub mod interaction_model;
 pub mod intercept;
+#[cfg(feature = "fluent")]
+#[cfg_attr(docsrs, doc(cfg(feature = "fluent")))]
+pub mod l10n;
 pub mod limits;
 pub mod model;
 pub mod persist;
