@@ -36,27 +36,31 @@ fn functions(t: &Value) -> Vec<&Value> {
 }
 
 #[test]
-fn the_function_can_only_read_instances_regions_and_databases() {
+fn the_function_reads_the_estate_and_only_reads_and_writes_items_of_its_table() {
     let t = template();
     let fns = functions(&t);
     assert_eq!(fns.len(), 1, "one function");
     let policies = fns[0]["Properties"]["Policies"]
         .as_sequence()
         .expect("inline policies");
-    let mut actions = BTreeSet::new();
+    let mut estate = BTreeSet::new();
+    let mut table = BTreeSet::new();
     for policy in policies {
         let statements = policy["Statement"]
             .as_sequence()
             .expect("a policy document, not a managed policy name");
         for statement in statements {
             assert_eq!(statement["Effect"].as_str(), Some("Allow"));
-            assert_eq!(
-                statement["Resource"].as_str(),
-                Some("*"),
-                "EC2 Describe* only takes *"
-            );
+            let into = match &statement["Resource"] {
+                Value::String(any) if any == "*" => &mut estate,
+                Value::Tagged(tag) if tag.tag == "!GetAtt" => {
+                    assert_eq!(tag.value.as_str(), Some("AttributesTable.Arn"));
+                    &mut table
+                }
+                other => panic!("unexpected resource {other:?}"),
+            };
             for action in statement["Action"].as_sequence().unwrap() {
-                actions.insert(action.as_str().unwrap().to_owned());
+                into.insert(action.as_str().unwrap().to_owned());
             }
         }
     }
@@ -68,12 +72,32 @@ fn the_function_can_only_read_instances_regions_and_databases() {
     ]
     .map(String::from)
     .into();
-    assert_eq!(actions, expected);
+    assert_eq!(estate, expected, "EC2 Describe* only takes *, so only reads go there");
+    let items: BTreeSet<String> = ["dynamodb:GetItem", "dynamodb:PutItem"].map(String::from).into();
+    assert_eq!(table, items, "item reads and writes on its own table, nothing else");
     assert!(t["Resources"]
         .as_mapping()
         .unwrap()
         .values()
         .all(|r| r["Type"].as_str() != Some("AWS::IAM::Role")));
+}
+
+#[test]
+fn the_attributes_table_is_on_demand_expires_old_entries_and_is_the_functions_store() {
+    let t = template();
+    let table = &t["Resources"]["AttributesTable"];
+    assert_eq!(table["Type"].as_str(), Some("AWS::DynamoDB::Table"));
+    let p = &table["Properties"];
+    assert_eq!(p["BillingMode"].as_str(), Some("PAY_PER_REQUEST"));
+    assert_eq!(p["KeySchema"][0]["AttributeName"].as_str(), Some(alexa_store_dynamodb::KEY));
+    let ttl = &p["TimeToLiveSpecification"];
+    assert_eq!(ttl["AttributeName"].as_str(), Some(alexa_store_dynamodb::EXPIRES_AT));
+    assert_eq!(ttl["Enabled"].as_bool(), Some(true));
+    let store = &functions(&t)[0]["Properties"]["Environment"]["Variables"]["VOICEOPS_STORE"];
+    match store {
+        Value::Tagged(tag) => assert_eq!(tag.value.as_str(), Some("dynamodb:${AttributesTable}")),
+        other => panic!("VOICEOPS_STORE is {other:?}"),
+    }
 }
 
 #[test]
