@@ -103,6 +103,13 @@ fn the_completeness_check_names_every_gap() {
             "de: c: not in the default locale",
         ]
     );
+    // A referenced message sees the caller's arguments, so its variables count as used.
+    let by_reference = Catalog::builder("en")
+        .add("en", "word = { $n }\nsay = Say { word }.\n")
+        .add("de", "word = { $n }\nsay = Sag { $n }.\n")
+        .build()
+        .unwrap();
+    assert_eq!(by_reference.incomplete(), []);
     let partial = catalog(); // de-AT has only `hello`
     assert!(partial
         .incomplete()

@@ -72,9 +72,17 @@ fn the_function_reads_the_estate_and_only_reads_and_writes_items_of_its_table() 
     ]
     .map(String::from)
     .into();
-    assert_eq!(estate, expected, "EC2 Describe* only takes *, so only reads go there");
-    let items: BTreeSet<String> = ["dynamodb:GetItem", "dynamodb:PutItem"].map(String::from).into();
-    assert_eq!(table, items, "item reads and writes on its own table, nothing else");
+    assert_eq!(
+        estate, expected,
+        "EC2 Describe* only takes *, so only reads go there"
+    );
+    let items: BTreeSet<String> = ["dynamodb:GetItem", "dynamodb:PutItem"]
+        .map(String::from)
+        .into();
+    assert_eq!(
+        table, items,
+        "item reads and writes on its own table, nothing else"
+    );
     assert!(t["Resources"]
         .as_mapping()
         .unwrap()
@@ -89,9 +97,15 @@ fn the_attributes_table_is_on_demand_expires_old_entries_and_is_the_functions_st
     assert_eq!(table["Type"].as_str(), Some("AWS::DynamoDB::Table"));
     let p = &table["Properties"];
     assert_eq!(p["BillingMode"].as_str(), Some("PAY_PER_REQUEST"));
-    assert_eq!(p["KeySchema"][0]["AttributeName"].as_str(), Some(alexa_store_dynamodb::KEY));
+    assert_eq!(
+        p["KeySchema"][0]["AttributeName"].as_str(),
+        Some(alexa_store_dynamodb::KEY)
+    );
     let ttl = &p["TimeToLiveSpecification"];
-    assert_eq!(ttl["AttributeName"].as_str(), Some(alexa_store_dynamodb::EXPIRES_AT));
+    assert_eq!(
+        ttl["AttributeName"].as_str(),
+        Some(alexa_store_dynamodb::EXPIRES_AT)
+    );
     assert_eq!(ttl["Enabled"].as_bool(), Some(true));
     let store = &functions(&t)[0]["Properties"]["Environment"]["Variables"]["VOICEOPS_STORE"];
     match store {

@@ -14,3 +14,4 @@ pub mod screen;
 pub mod skill;
 pub mod slots;
 pub mod speech;
+pub mod spoken;

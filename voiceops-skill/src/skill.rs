@@ -8,6 +8,7 @@ use crate::screen::{self, Board};
 use crate::slots::{CountArgs, Region, RegionArgs};
 use crate::speech::{self, Scope};
 use alexa_core::extract::{AplScreen, Envelope, Locale, SlotError, SlotRejection, Slots, State};
+use alexa_core::l10n::Messages;
 use alexa_core::model::{Intent, Request, SessionEndedReason, SessionEndedRequest};
 use alexa_core::{builtin, BuildError, Response, Skill};
 use std::sync::Arc;
@@ -55,14 +56,12 @@ pub enum SkillIds {
 /// Builds the skill.
 pub fn build(state: VoiceOps, ids: SkillIds) -> Result<Skill<VoiceOps>, BuildError> {
     let builder = Skill::with_state(state)
-        .launch(|lang: Lang| async move { speech::welcome(lang) })
+        .localisation(speech::catalog())
+        .launch(|t: Messages| async move { speech::welcome(&t) })
         .intent("CountInstancesIntent", count_instances)
         .intent("ListDatabasesIntent", list_databases)
         .intent("StatusReportIntent", status_report)
-        .intent(
-            builtin::HELP,
-            |lang: Lang| async move { speech::help(lang) },
-        )
+        .intent(builtin::HELP, |t: Messages| async move { speech::help(&t) })
         .intent(builtin::STOP, goodbye)
         .intent(builtin::CANCEL, goodbye)
         .intent(builtin::NAVIGATE_HOME, goodbye)
@@ -74,7 +73,7 @@ pub fn build(state: VoiceOps, ids: SkillIds) -> Result<Skill<VoiceOps>, BuildErr
         })
         .on_error(|failure, request| {
             speech::apology(
-                Lang::from_locale(request.locale().unwrap_or("en-US")),
+                &speech::messages(request.locale().unwrap_or("en-US")),
                 failure,
             )
         });
@@ -85,23 +84,23 @@ pub fn build(state: VoiceOps, ids: SkillIds) -> Result<Skill<VoiceOps>, BuildErr
     .build()
 }
 
-async fn goodbye(lang: Lang) -> Response {
-    speech::goodbye(lang)
+async fn goodbye(t: Messages) -> Response {
+    speech::goodbye(&t)
 }
 
-async fn fallback(lang: Lang) -> Response {
-    speech::fallback(lang)
+async fn fallback(t: Messages) -> Response {
+    speech::fallback(&t)
 }
 
 /// A slot rejection as VoiceOps answers it: an unknown region is named back, and the
 /// region is asked for again (`Dialog.ElicitSlot`), so "Frankfurt" alone answers the same
 /// question with its other slots kept.
-fn rejected(lang: Lang, rejection: SlotRejection, asked: &Envelope) -> Response {
+fn rejected(t: &Messages, rejection: SlotRejection, asked: &Envelope) -> Response {
     match rejection.error {
         SlotError::Unresolved { spoken } | SlotError::Invalid { spoken, .. }
             if rejection.slot == "region" =>
         {
-            let answer = speech::unknown_region(lang, &spoken);
+            let answer = speech::unknown_region(t, &spoken);
             match &asked.0.request {
                 Request::Intent(request) => {
                     let mut intent = request.intent.clone();
@@ -114,7 +113,7 @@ fn rejected(lang: Lang, rejection: SlotRejection, asked: &Envelope) -> Response 
                 _ => answer,
             }
         }
-        _ => speech::fallback(lang),
+        _ => speech::fallback(t),
     }
 }
 
@@ -122,14 +121,14 @@ fn rejected(lang: Lang, rejection: SlotRejection, asked: &Envelope) -> Response 
 /// the regions).
 async fn scope_of(
     app: &VoiceOps,
-    lang: Lang,
+    t: &Messages,
     region: Option<Region>,
 ) -> Result<(Scope, Vec<String>), Response> {
     match region {
         Some(Region(code)) => Ok((Scope::Region(code.clone()), vec![code])),
         None => match app.inventory.regions().await {
             Ok(regions) => Ok((Scope::AllRegions, regions)),
-            Err(error) => Err(Response::tell(speech::failure(lang, &error))),
+            Err(error) => Err(Response::tell(speech::failure(t, &error))),
         },
     }
 }
@@ -143,20 +142,20 @@ async fn count_instances(
     screen: Option<AplScreen>,
     args: Result<Slots<CountArgs>, SlotRejection>,
     State(app): State<VoiceOps>,
-    lang: Lang,
+    t: Messages,
     asked: Envelope,
 ) -> Response {
     either(
         async {
-            let Slots(args) = args.map_err(|r| rejected(lang, r, &asked))?;
-            let (scope, regions) = scope_of(&app, lang, args.region).await?;
+            let Slots(args) = args.map_err(|r| rejected(&t, r, &asked))?;
+            let (scope, regions) = scope_of(&app, &t, args.region).await?;
             let found = survey(&app.inventory, &regions, app.timing, |inv, r| {
                 inv.count_instances(r)
             })
             .await;
-            let answer = speech::instance_counts(lang, args.state, &scope, &found);
+            let answer = speech::instance_counts(&t, args.state, &scope, &found);
             Ok(on_screen(answer, screen, &found, || {
-                screen::instances(lang, &found)
+                screen::instances(Lang::from_locale(t.locale()), &found)
             }))
         }
         .await,
@@ -167,20 +166,20 @@ async fn list_databases(
     screen: Option<AplScreen>,
     args: Result<Slots<RegionArgs>, SlotRejection>,
     State(app): State<VoiceOps>,
-    lang: Lang,
+    t: Messages,
     asked: Envelope,
 ) -> Response {
     either(
         async {
-            let Slots(args) = args.map_err(|r| rejected(lang, r, &asked))?;
-            let (scope, regions) = scope_of(&app, lang, args.region).await?;
+            let Slots(args) = args.map_err(|r| rejected(&t, r, &asked))?;
+            let (scope, regions) = scope_of(&app, &t, args.region).await?;
             let found = survey(&app.inventory, &regions, app.timing, |inv, r| {
                 inv.list_databases(r)
             })
             .await;
-            let answer = speech::databases(lang, &scope, &found);
+            let answer = speech::databases(&t, &scope, &found);
             Ok(on_screen(answer, screen, &found, || {
-                screen::databases(lang, &found)
+                screen::databases(Lang::from_locale(t.locale()), &found)
             }))
         }
         .await,
@@ -191,22 +190,22 @@ async fn status_report(
     screen: Option<AplScreen>,
     args: Result<Slots<RegionArgs>, SlotRejection>,
     State(app): State<VoiceOps>,
-    lang: Lang,
+    t: Messages,
     asked: Envelope,
 ) -> Response {
     either(
         async {
-            let Slots(args) = args.map_err(|r| rejected(lang, r, &asked))?;
-            let (scope, regions) = scope_of(&app, lang, args.region).await?;
+            let Slots(args) = args.map_err(|r| rejected(&t, r, &asked))?;
+            let (scope, regions) = scope_of(&app, &t, args.region).await?;
             let (instances, dbs): (Survey<_>, Survey<_>) = tokio::join!(
                 survey(&app.inventory, &regions, app.timing, |inv, r| inv
                     .count_instances(r)),
                 survey(&app.inventory, &regions, app.timing, |inv, r| inv
                     .list_databases(r)),
             );
-            let answer = speech::status_report(lang, &scope, &instances, &dbs);
+            let answer = speech::status_report(&t, &scope, &instances, &dbs);
             Ok(on_screen(answer, screen, &instances, || {
-                screen::status(lang, &instances, &dbs)
+                screen::status(Lang::from_locale(t.locale()), &instances, &dbs)
             }))
         }
         .await,

@@ -81,51 +81,88 @@ pub fn assert_complete(catalog: &Catalog) {
     }
 }
 
-/// Each message (and term) id with the variables its value and attributes use.
+/// What one message uses directly: variables, and the messages it references (which see
+/// the same arguments).
+#[derive(Default)]
+struct Uses {
+    vars: BTreeSet<String>,
+    refs: BTreeSet<String>,
+}
+
+/// Each message (and term) id with the variables it needs, including those of the messages
+/// it references.
 fn messages(resource: &fluent_bundle::FluentResource) -> BTreeMap<String, BTreeSet<String>> {
-    let mut out = BTreeMap::new();
+    let mut direct = BTreeMap::new();
     for entry in resource.entries() {
         let (id, value, attributes) = match entry {
             Entry::Message(m) => (m.id.name.to_owned(), m.value.as_ref(), &m.attributes),
             Entry::Term(t) => (format!("-{}", t.id.name), Some(&t.value), &t.attributes),
             _ => continue,
         };
-        let mut vars = BTreeSet::new();
-        value.into_iter().for_each(|p| pattern(p, &mut vars));
-        attributes.iter().for_each(|a| pattern(&a.value, &mut vars));
-        out.insert(id, vars);
+        let mut uses = Uses::default();
+        value.into_iter().for_each(|p| pattern(p, &mut uses));
+        attributes.iter().for_each(|a| pattern(&a.value, &mut uses));
+        direct.insert(id, uses);
     }
-    out
+    direct
+        .keys()
+        .map(|id| {
+            let mut vars = BTreeSet::new();
+            let mut seen = BTreeSet::new();
+            collect(id, &direct, &mut vars, &mut seen);
+            (id.clone(), vars)
+        })
+        .collect()
 }
 
-fn pattern(p: &Pattern<&str>, vars: &mut BTreeSet<String>) {
+fn collect(
+    id: &str,
+    direct: &BTreeMap<String, Uses>,
+    vars: &mut BTreeSet<String>,
+    seen: &mut BTreeSet<String>,
+) {
+    if !seen.insert(id.to_owned()) {
+        return;
+    }
+    if let Some(uses) = direct.get(id) {
+        vars.extend(uses.vars.iter().cloned());
+        for referenced in &uses.refs {
+            collect(referenced, direct, vars, seen);
+        }
+    }
+}
+
+fn pattern(p: &Pattern<&str>, uses: &mut Uses) {
     for element in &p.elements {
         if let PatternElement::Placeable { expression } = element {
-            self::expression(expression, vars);
+            self::expression(expression, uses);
         }
     }
 }
 
-fn expression(e: &Expression<&str>, vars: &mut BTreeSet<String>) {
+fn expression(e: &Expression<&str>, uses: &mut Uses) {
     match e {
         Expression::Select { selector, variants } => {
-            inline(selector, vars);
-            variants.iter().for_each(|v| pattern(&v.value, vars));
+            inline(selector, uses);
+            variants.iter().for_each(|v| pattern(&v.value, uses));
         }
-        Expression::Inline(i) => inline(i, vars),
+        Expression::Inline(i) => inline(i, uses),
     }
 }
 
-fn inline(i: &InlineExpression<&str>, vars: &mut BTreeSet<String>) {
+fn inline(i: &InlineExpression<&str>, uses: &mut Uses) {
     match i {
         InlineExpression::VariableReference { id } => {
-            vars.insert(id.name.to_owned());
+            uses.vars.insert(id.name.to_owned());
+        }
+        InlineExpression::MessageReference { id, .. } => {
+            uses.refs.insert(id.name.to_owned());
         }
         InlineExpression::FunctionReference { arguments, .. } => {
-            arguments.positional.iter().for_each(|a| inline(a, vars));
-            arguments.named.iter().for_each(|a| inline(&a.value, vars));
+            arguments.positional.iter().for_each(|a| inline(a, uses));
+            arguments.named.iter().for_each(|a| inline(&a.value, uses));
         }
-        InlineExpression::Placeable { expression } => self::expression(expression, vars),
+        InlineExpression::Placeable { expression } => self::expression(expression, uses),
         _ => {}
     }
 }

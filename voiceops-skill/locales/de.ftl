@@ -1,0 +1,141 @@
+# VoiceOps auf Deutsch. Dieselben Nachrichten und Variablen wie en.ftl.
+
+## Begrüßung, Hilfe, Abschied
+
+what-to-ask = Sie können fragen, wie viele Instanzen laufen, wie viele in einer Region wie Frankfurt gestoppt sind, oder welche Datenbanken Sie haben.
+what-now = Was möchten Sie wissen?
+welcome = Willkommen bei Voice Ops. { what-to-ask } { what-now }
+welcome-reprompt = { what-to-ask } { what-now }
+help = { what-to-ask } Sie können auch nach einem Statusbericht fragen. { what-now }
+goodbye = Auf Wiedersehen.
+fallback = Dabei kann Voice Ops leider nicht helfen. { what-to-ask }
+unknown-region = Die Region { $spoken } kenne ich nicht. Nennen Sie eine Stadt wie Frankfurt oder einen Namen wie e u west eins. Welche Region?
+which-region = Welche Region?
+
+## Wenn die Antwort nicht gelang
+
+too-slow = Das dauert leider zu lange. Bitte versuchen Sie es gleich noch einmal.
+apology = Entschuldigung, da ist etwas schiefgegangen. Bitte versuchen Sie es später noch einmal.
+no-credentials = Ich habe keine AWS-Zugangsdaten gefunden und kann Ihr Konto nicht sehen. Prüfen Sie die Rolle des Skills oder Ihr AWS-Profil.
+no-region = Ich weiß nicht, mit welcher AWS-Region ich beginnen soll. Legen Sie eine Standardregion für den Skill fest.
+access-denied = Das darf ich nicht lesen. Die Rolle des Skills braucht die Berechtigung { $permission }.
+throttled = AWS drosselt meine Anfragen gerade. Bitte versuchen Sie es in einer Minute noch einmal.
+aws-timeout = AWS hat zu lange gebraucht. Bitte versuchen Sie es noch einmal.
+aws-unreachable = Ich konnte AWS nicht erreichen. Bitte versuchen Sie es später noch einmal.
+aws-failed = Bei der Abfrage von AWS ist etwas schiefgegangen. Bitte versuchen Sie es später noch einmal.
+no-regions-to-check = Ich habe keine Regionen zum Prüfen gefunden.
+unreached-the-one = Ich konnte { $region } nicht erreichen. Bitte versuchen Sie es später noch einmal.
+unreached-every = Ich konnte keine der { $count } Regionen erreichen, die ich gefragt habe.
+unreached-some = Ich konnte { regions } nicht erreichen: { $names }.
+unreached-many = Ich konnte { regions } nicht erreichen, darunter { $names }.
+
+## Zählwörter
+
+instances = { $count ->
+    [0] keine Instanzen
+    [1] eine Instanz
+   *[other] { $count } Instanzen
+}
+databases = { $count ->
+    [0] keine Datenbanken
+    [1] eine Datenbank
+   *[other] { $count } Datenbanken
+}
+regions = { $count ->
+    [0] keine Regionen
+    [1] eine Region
+   *[other] { $count } Regionen
+}
+list-last = { $init } und { $last }
+in-region = in { $region }
+across-regions = in { $count } Regionen
+count-in-region = { $count } in { $region }
+
+## Wie viele Instanzen laufen oder sind gestoppt
+
+state-word = { $state ->
+    [running] laufend
+    [stopped] gestoppt
+   *[other] startend oder stoppend
+}
+state-in-region = In { $region } { $state ->
+    [running] { $count ->
+        [0] läuft keine Instanz
+        [1] läuft eine Instanz
+       *[other] laufen { $count } Instanzen
+    }
+   *[stopped] { $count ->
+        [0] ist keine Instanz gestoppt
+        [1] ist eine Instanz gestoppt
+       *[other] sind { $count } Instanzen gestoppt
+    }
+}.
+state-nowhere = Es { $state ->
+    [running] { $count ->
+        [0] läuft keine Instanz
+        [1] läuft eine Instanz
+       *[other] laufen { $count } Instanzen
+    }
+   *[stopped] { $count ->
+        [0] ist keine Instanz gestoppt
+        [1] ist eine Instanz gestoppt
+       *[other] sind { $count } Instanzen gestoppt
+    }
+}.
+state-one-region-single = Es { $state ->
+    [running] läuft eine Instanz
+   *[stopped] ist eine Instanz gestoppt
+}, in { $region }.
+state-one-region = Es { $state ->
+    [running] laufen { $count } Instanzen
+   *[stopped] sind { $count } Instanzen gestoppt
+}, alle in { $region }.
+state-across = In { $regions } Regionen { $state ->
+    [running] laufen { $count } Instanzen
+   *[stopped] sind { $count } Instanzen gestoppt
+}: { $list }.
+
+## Wie viele Instanzen habe ich
+
+have-none = Sie haben keine Instanzen{ $place }.
+have-one = Sie haben eine Instanz{ $place }, und sie ist { state-word }.
+have-all = Sie haben { instances }{ $place }, alle { state-word }.
+have-mixed = Sie haben { instances }{ $place }: { $list }.
+count-in-state = { $count } { state-word }
+
+## Datenbanken
+
+db-none = Sie haben keine Datenbanken{ $place }.
+db-some = Sie haben { databases }{ $place }: { $named }.
+db-some-more = Sie haben { databases }{ $place }: { $named }; und { $more } weitere. Die vollständige Liste steht in der Alexa-App.
+db-instance = { $name }, { $engine }, { db-status }
+db-cluster = { $name }, { $engine } Cluster, { db-status }
+db-status = { $status ->
+    [available] verfügbar
+    [stopped] gestoppt
+    [creating] wird erstellt
+    [starting] startet
+    [stopping] wird gestoppt
+   *[other] { $status }
+}
+db-card-title = Datenbanken ({ $count })
+db-card-instance = { $name } — { $engine } Instanz, { $status } — { $region }
+db-card-cluster = { $name } — { $engine } Aurora-Cluster, { $status } — { $region }
+
+## Der Statusbericht
+
+report-in-region = In { $region }
+report-across = In { regions }
+report = { $at } { $running ->
+    [0] läuft keine Instanz
+    [1] läuft eine Instanz
+   *[other] laufen { $running } Instanzen
+} und { $stopped ->
+    [0] keine ist gestoppt
+    [1] eine ist gestoppt
+   *[other] { $stopped } sind gestoppt
+}, und { $databases ->
+    [0] Sie haben keine Datenbanken
+    [1] Sie haben eine Datenbank, { $available } verfügbar
+   *[other] Sie haben { $databases } Datenbanken, { $available } verfügbar
+}.

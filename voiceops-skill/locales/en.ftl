@@ -1,0 +1,112 @@
+# VoiceOps in English. Every sentence the skill says lives here; speech.rs only chooses the
+# message and passes the numbers and names. Keep de.ftl in step: the catalogue test fails
+# when a message or a variable is missing there.
+
+## Welcome, help, goodbye, fallback
+
+what-to-ask = You can ask how many instances are running, how many are stopped in a region like Frankfurt, or what databases you have.
+what-now = What would you like to know?
+welcome = Welcome to Voice Ops. { what-to-ask } { what-now }
+welcome-reprompt = { what-to-ask } { what-now }
+help = { what-to-ask } You can also ask for a status report. { what-now }
+goodbye = Goodbye.
+fallback = Sorry, Voice Ops can't help with that. { what-to-ask }
+unknown-region = I don't know the region { $spoken }. Try a city like Frankfurt, or a name like e u west one. Which region?
+which-region = Which region?
+
+## When the answer failed
+
+too-slow = Sorry, that is taking too long. Please try again in a moment.
+apology = Sorry, something went wrong. Please try again later.
+no-credentials = I couldn't find any AWS credentials, so I can't see your account. Check the skill's role or your AWS profile.
+no-region = I don't know which AWS region to start from. Set a default region for the skill.
+access-denied = I'm not allowed to read that. The skill's role needs the permission { $permission }.
+throttled = AWS is throttling my requests right now. Please try again in a minute.
+aws-timeout = AWS took too long to answer. Please try again.
+aws-unreachable = I couldn't reach AWS. Please try again later.
+aws-failed = Something went wrong while talking to AWS. Please try again later.
+no-regions-to-check = I didn't find any regions to check.
+unreached-the-one = I couldn't reach { $region }. Please try again later.
+unreached-every = I couldn't reach any of the { $count } regions I tried.
+unreached-some = I couldn't reach { regions }: { $names }.
+unreached-many = I couldn't reach { regions }, including { $names }.
+
+## Counting words
+
+instances = { $count ->
+    [0] no instances
+    [1] one instance
+   *[other] { $count } instances
+}
+databases = { $count ->
+    [0] no databases
+    [1] one database
+   *[other] { $count } databases
+}
+regions = { $count ->
+    [0] no regions
+    [1] one region
+   *[other] { $count } regions
+}
+# "a, b and c": the last two joined.
+list-last = { $init } and { $last }
+in-region = in { $region }
+across-regions = across { $count } regions
+count-in-region = { $count } in { $region }
+
+## How many instances are running or stopped
+
+state-word = { $state ->
+    [running] running
+    [stopped] stopped
+   *[other] starting or stopping
+}
+state-in-region = { instances } { $count ->
+    [1] is
+   *[other] are
+} { state-word } in { $region }.
+state-nowhere = { instances } { $count ->
+    [1] is
+   *[other] are
+} { state-word }.
+state-one-region-single = One instance is { state-word }, in { $region }.
+state-one-region = { $count } instances are { state-word }, all in { $region }.
+state-across = { $count } instances are { state-word } across { $regions } regions: { $list }.
+
+## How many instances do I have
+
+have-none = You have no instances{ $place }.
+have-one = You have one instance{ $place }, and it is { state-word }.
+have-all = You have { instances }{ $place }, all { state-word }.
+have-mixed = You have { instances }{ $place }: { $list }.
+count-in-state = { $count } { state-word }
+
+## Databases
+
+db-none = You have no databases{ $place }.
+db-some = You have { databases }{ $place }: { $named }.
+db-some-more = You have { databases }{ $place }: { $named }; and { $more } more. The full list is in the Alexa app.
+db-instance = { $name }, { $engine }, { db-status }
+db-cluster = { $name }, { $engine } cluster, { db-status }
+db-status = { $status }
+db-card-title = Databases ({ $count })
+db-card-instance = { $name } — { $engine } instance, { $status } — { $region }
+db-card-cluster = { $name } — { $engine } Aurora cluster, { $status } — { $region }
+
+## The status report
+
+report-in-region = In { $region }
+report-across = Across { regions }
+report = { $at }, { $running ->
+    [0] no instances are
+    [1] one instance is
+   *[other] { $running } instances are
+} running and { $stopped ->
+    [0] none are
+    [1] one is
+   *[other] { $stopped } are
+} stopped, and { $databases ->
+    [0] you have no databases
+    [1] you have one database, { $available } available
+   *[other] you have { $databases } databases, { $available } available
+}.
