@@ -12,6 +12,7 @@
 //! | [`transcript`] | conversations as text files, replayed in a skill's tests |
 //! | [`repl`] | the terminal front end |
 //! | [`console`] | the web console on 127.0.0.1 (chat, JSON, card, Echo Show screen) |
+//! | `api` | a local stand-in for the Alexa service APIs: progressive responses, device settings |
 //!
 //! ## Features
 //!
@@ -20,6 +21,7 @@
 //! | `repl` | [`repl`]: history, cards, JSON, optional espeak-ng speech | no |
 //! | `console` | [`console`]: the web console, served with axum | no |
 //! | `http` | [`HttpTarget`] and [`LambdaTarget`] (hyper) | no |
+//! | `api` | `api`: the Alexa API stand-in (axum) | no |
 //!
 //! ```
 //! use alexa_core::interaction_model::LanguageModel;
@@ -44,6 +46,9 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 
+#[cfg(feature = "api")]
+pub mod api;
+mod api_log;
 mod builtin_types;
 mod dialog;
 mod resolver;
@@ -63,10 +68,11 @@ mod speak;
 #[cfg(feature = "http")]
 pub use http::{HttpTarget, LambdaTarget};
 
+pub use api_log::{ApiLog, Progressive};
 pub use resolver::{Resolved, Resolver};
 
 /// The skill ID simulated requests carry when the skill names none of its own. The same as
 /// `alexa_core::testing::TEST_SKILL_ID`, so recorded fixtures and simulated requests agree.
 pub const SIMULATOR_SKILL_ID: &str = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000";
-pub use session::{DeviceProfile, Simulator, Target, UnknownDevice};
+pub use session::{simulated_user_id, DeviceProfile, Simulator, Target, UnknownDevice};
 pub use turn::{CardView, ScreenView, Turn};

@@ -131,7 +131,8 @@ fn show(line: &str, turn: &Turn, options: &ReplOptions, verbose: bool) -> std::i
 /// ```
 /// use alexa_sim::{repl::{print_turn, ReplOptions}, Turn};
 /// let turn = Turn { request: None, response: None, speech: String::new(),
-///     session_open: false, listening: false, error: None };
+///     session_open: false, listening: false, error: None,
+///     progressive: vec![] };
 /// let options = ReplOptions { skill_name: "Coffee Shop".into(), ..Default::default() };
 /// let mut out = Vec::new();
 /// print_turn(&mut out, &turn, &options, false).unwrap();
@@ -150,6 +151,9 @@ pub fn print_turn(
         if let Some(response) = &turn.response {
             writeln!(out, "<- {}", serde_json::to_string(response)?)?;
         }
+    }
+    for said in &turn.progressive {
+        writeln!(out, "Alexa (while working): {said}")?;
     }
     if let Some(error) = &turn.error {
         return writeln!(out, "Alexa: (the skill failed: {error})");

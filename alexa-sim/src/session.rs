@@ -102,6 +102,31 @@ pub struct Simulator<T: Target> {
     conversation: Option<Conversation>,
     counter: u64,
     dialog_model: Option<InteractionModel>,
+    user_id: String,
+    api: Option<ApiAccessPoint>,
+}
+
+/// Where simulated requests point the skill's Alexa API calls.
+struct ApiAccessPoint {
+    endpoint: String,
+    token: String,
+    log: std::sync::Arc<crate::ApiLog>,
+}
+
+/// The user id of the simulated user called `name`: stable across runs, so persistent
+/// attributes kept under it are there next time.
+pub fn simulated_user_id(name: &str) -> String {
+    let name: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_uppercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("amzn1.ask.account.SIMULATOR-{name}")
 }
 
 impl<T: Target> std::fmt::Debug for Simulator<T> {
@@ -131,7 +156,33 @@ impl<T: Target> Simulator<T> {
             conversation: None,
             counter: 0,
             dialog_model: None,
+            user_id: simulated_user_id("default"),
+            api: None,
         }
+    }
+
+    /// Speaks as the simulated user `name` (see [`simulated_user_id`]); each name has its own
+    /// persistent attributes in the skill's store.
+    pub fn with_user(mut self, name: &str) -> Self {
+        self.user_id = simulated_user_id(name);
+        self
+    }
+
+    /// Points requests' `apiEndpoint` and `apiAccessToken` at a local Alexa API (the `api`
+    /// feature's [`AlexaApi`](crate::api::AlexaApi), or any server recording into `log`); each
+    /// turn then carries the progressive responses the skill sent while answering it.
+    pub fn with_alexa_api(
+        mut self,
+        endpoint: &str,
+        token: &str,
+        log: std::sync::Arc<crate::ApiLog>,
+    ) -> Self {
+        self.api = Some(ApiAccessPoint {
+            endpoint: endpoint.to_owned(),
+            token: token.to_owned(),
+            log,
+        });
+        self
     }
 
     /// Follows `Dialog.Delegate` as Alexa does, with `model`'s dialog model and prompts:
@@ -245,6 +296,7 @@ impl<T: Target> Simulator<T> {
             session_open: true,
             listening: true,
             error: None,
+            progressive: Vec::new(),
         }
     }
 
@@ -330,7 +382,7 @@ impl<T: Target> Simulator<T> {
             application_id: self.skill_id.clone(),
         };
         let user = User {
-            user_id: "amzn1.ask.account.SIMULATOR".to_owned(),
+            user_id: self.user_id.clone(),
             ..User::default()
         };
         let session = self.conversation.as_mut().map(|c| {
@@ -364,8 +416,14 @@ impl<T: Target> Simulator<T> {
                         supported_interfaces: interfaces,
                         ..Device::default()
                     }),
-                    api_endpoint: Some("https://api.amazonalexa.com".to_owned()),
-                    api_access_token: Some(Secret::new("simulator-token")),
+                    api_endpoint: Some(match &self.api {
+                        Some(api) => api.endpoint.clone(),
+                        None => "https://api.amazonalexa.com".to_owned(),
+                    }),
+                    api_access_token: Some(Secret::new(match &self.api {
+                        Some(api) => api.token.as_str(),
+                        None => "simulator-token",
+                    })),
                     ..System::default()
                 },
                 viewport,
@@ -431,6 +489,10 @@ impl<T: Target> Simulator<T> {
     async fn exchange(&mut self, request: Request) -> Turn {
         let envelope = self.envelope(request);
         let result = self.target.send(envelope.clone()).await;
+        let progressive = match &self.api {
+            Some(api) => api.log.take_for(envelope.request.request_id()),
+            None => Vec::new(),
+        };
         let response = match result {
             Ok(response) => response,
             Err(error) => {
@@ -442,6 +504,7 @@ impl<T: Target> Simulator<T> {
                     session_open: false,
                     listening: false,
                     error: Some(error),
+                    progressive,
                 };
             }
         };
@@ -500,6 +563,7 @@ impl<T: Target> Simulator<T> {
             session_open: self.in_session(),
             listening,
             error: None,
+            progressive,
         }
     }
 }

@@ -21,6 +21,10 @@ pub struct Turn {
     pub listening: bool,
     /// A failed invocation's error.
     pub error: Option<String>,
+    /// What the skill said while it worked (progressive responses), in order, before
+    /// [`speech`](Self::speech). Filled when the simulator has an Alexa API
+    /// ([`Simulator::with_alexa_api`](crate::Simulator::with_alexa_api)).
+    pub progressive: Vec<String>,
 }
 
 /// A card as the Alexa app shows it: a title, text and perhaps an image.
@@ -56,6 +60,7 @@ impl Turn {
             session_open,
             listening: false,
             error: None,
+            progressive: Vec::new(),
         }
     }
 
@@ -87,7 +92,8 @@ impl Turn {
     /// ```
     /// use alexa_sim::Turn;
     /// let turn = Turn { request: None, response: None, speech: String::new(),
-    ///     session_open: false, listening: false, error: None };
+    ///     session_open: false, listening: false, error: None,
+    ///     progressive: vec![] };
     /// assert!(turn.card().is_none());
     /// ```
     pub fn card(&self) -> Option<CardView> {

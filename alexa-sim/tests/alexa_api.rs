@@ -1,0 +1,123 @@
+//! The Alexa API stand-in: a skill's progressive response is shown before its answer, device
+//! settings come from the stand-in, a wrong token is refused, and each simulated user is
+//! someone else to the skill.
+#![cfg(feature = "api")]
+
+use alexa_core::extract::{ApiAccess, Envelope};
+use alexa_core::interaction_model::LanguageModel;
+use alexa_core::model::ProgressiveResponse;
+use alexa_core::{Response, Skill};
+use alexa_sim::api::{AlexaApi, DeviceSettings};
+use alexa_sim::{simulated_user_id, DeviceProfile, Resolver, Simulator};
+
+fn model() -> LanguageModel {
+    serde_json::from_str(
+        r#"{"invocationName": "coffee shop", "intents": [
+            {"name": "BrewIntent", "samples": ["brew me a coffee"]},
+            {"name": "WhoIntent", "samples": ["who am i"]}]}"#,
+    )
+    .unwrap()
+}
+
+/// Posts one progressive response through the request's API access, as a service client
+/// would.
+async fn brew(Envelope(request): Envelope, api: ApiAccess) -> Response {
+    let body = ProgressiveResponse::speak(request.request.request_id(), "Grinding the beans...");
+    let status = post(&api.endpoint, api.token.expose(), &body).await;
+    Response::tell(format!("Here is your coffee ({status})."))
+}
+
+async fn post(endpoint: &str, token: &str, body: &ProgressiveResponse) -> u16 {
+    reqwest::Client::new()
+        .post(format!("{endpoint}/v1/directives"))
+        .bearer_auth(token)
+        .json(body)
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+fn skill() -> Skill {
+    Skill::builder()
+        .accept_any_skill_id()
+        .skip_builtin_check()
+        .intent("BrewIntent", brew)
+        .intent("WhoIntent", |Envelope(r): Envelope| async move {
+            let user = r.context.system.user.as_ref().map(|u| u.user_id.clone());
+            Response::tell(user.unwrap_or_default())
+        })
+        .build()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn progressive_speech_comes_with_its_turn_before_the_answer() {
+    let api = AlexaApi::start(DeviceSettings::with_time_zone("Europe/Berlin"))
+        .await
+        .unwrap();
+    let resolver = Resolver::new(&model(), "en-US", "amzn1.ask.skill.coffee");
+    let mut sim = Simulator::new(
+        skill(),
+        resolver,
+        "en-US",
+        "amzn1.ask.skill.coffee",
+        DeviceProfile::Echo,
+    )
+    .with_alexa_api(api.endpoint(), api.token(), api.log());
+    let turn = sim.say("ask coffee shop to brew me a coffee").await;
+    assert_eq!(turn.progressive, ["Grinding the beans..."]);
+    assert_eq!(turn.speech, "Here is your coffee (204).");
+    let next = sim.say("ask coffee shop who am i").await;
+    assert!(
+        next.progressive.is_empty(),
+        "nothing carried over: {:?}",
+        next.progressive
+    );
+}
+
+#[tokio::test]
+async fn a_wrong_token_is_refused() {
+    let api = AlexaApi::start(DeviceSettings::with_time_zone("UTC"))
+        .await
+        .unwrap();
+    let body = ProgressiveResponse::speak("r1", "Hi");
+    assert_eq!(post(api.endpoint(), "stolen", &body).await, 401);
+    assert_eq!(post(api.endpoint(), api.token(), &body).await, 204);
+    assert_eq!(api.log().progressive().len(), 1);
+}
+
+#[tokio::test]
+async fn each_simulated_user_has_a_stable_id_of_its_own() {
+    let resolver = || Resolver::new(&model(), "en-US", "amzn1.ask.skill.coffee");
+    let mut ada = Simulator::new(
+        skill(),
+        resolver(),
+        "en-US",
+        "amzn1.ask.skill.coffee",
+        DeviceProfile::Echo,
+    )
+    .with_user("ada");
+    let mut bob = Simulator::new(
+        skill(),
+        resolver(),
+        "en-US",
+        "amzn1.ask.skill.coffee",
+        DeviceProfile::Echo,
+    )
+    .with_user("bob");
+    assert_eq!(
+        ada.say("ask coffee shop who am i").await.speech,
+        simulated_user_id("ada")
+    );
+    assert_eq!(
+        bob.say("ask coffee shop who am i").await.speech,
+        simulated_user_id("bob")
+    );
+    assert_ne!(simulated_user_id("ada"), simulated_user_id("bob"));
+    assert_eq!(
+        simulated_user_id("Ada Lovelace"),
+        "amzn1.ask.account.SIMULATOR-ADA-LOVELACE"
+    );
+}
