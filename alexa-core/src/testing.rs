@@ -321,6 +321,24 @@ impl TestRequest {
         self
     }
 
+    /// Sets the request's timestamp (RFC 3339, e.g. `2026-11-26T13:05:00Z`), for answers
+    /// that depend on when they were asked. Panics on a malformed timestamp: a bug in the test.
+    pub fn at(mut self, timestamp: &str) -> Self {
+        let stamp: Timestamp = serde_json::from_value(Value::String(timestamp.to_owned()))
+            .unwrap_or_else(|e| panic!("{timestamp:?} is not an RFC 3339 timestamp: {e}"));
+        let id = self.envelope.request.request_id().to_owned();
+        let locale = self.envelope.request.locale().unwrap_or("en-US").to_owned();
+        self.envelope.request.stamp(id, stamp, &locale);
+        self
+    }
+
+    /// Points the request's `apiEndpoint` and `apiAccessToken` at a local stand-in.
+    pub fn alexa_api(mut self, endpoint: &str, token: &str) -> Self {
+        self.envelope.context.system.api_endpoint = Some(endpoint.to_owned());
+        self.envelope.context.system.api_access_token = Some(Secret::new(token));
+        self
+    }
+
     /// Marks the speaker as a recognised person (a voice profile).
     pub fn person(mut self, person_id: &str) -> Self {
         self.envelope.context.system.person = Some(Person {

@@ -19,10 +19,7 @@ async fn seeded() -> (Emulator, aws_config::SdkConfig) {
 fn skill(inventory: AwsInventory) -> alexa_core::Skill<VoiceOps> {
     let inventory: Arc<dyn Inventory> = Arc::new(Arc::new(inventory));
     build(
-        VoiceOps {
-            inventory,
-            timing: Timing::default(),
-        },
+        VoiceOps::new(inventory, Timing::default()),
         SkillIds::Only(vec![TEST_SKILL_ID.into()]),
     )
     .unwrap()

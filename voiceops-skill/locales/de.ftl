@@ -139,3 +139,26 @@ report = { $at } { $running ->
     [1] Sie haben eine Datenbank, { $available } verfügbar
    *[other] Sie haben { $databases } Datenbanken, { $available } verfügbar
 }.
+
+## Wenn AWS langsam ist, und was sich seit der letzten Antwort geändert hat
+
+checking-regions = { $count ->
+    [1] Ich prüfe eine Region...
+   *[other] Ich prüfe { $count } Regionen...
+}
+more-since = { $difference ->
+    [1] Das ist eine mehr als bei Ihrer Frage um { $time } Uhr.
+   *[other] Das sind { $difference } mehr als bei Ihrer Frage um { $time } Uhr.
+}
+fewer-since = { $difference ->
+    [1] Das ist eine weniger als bei Ihrer Frage um { $time } Uhr.
+   *[other] Das sind { $difference } weniger als bei Ihrer Frage um { $time } Uhr.
+}
+more-than-last-time = { $difference ->
+    [1] Das ist eine mehr als beim letzten Mal.
+   *[other] Das sind { $difference } mehr als beim letzten Mal.
+}
+fewer-than-last-time = { $difference ->
+    [1] Das ist eine weniger als beim letzten Mal.
+   *[other] Das sind { $difference } weniger als beim letzten Mal.
+}

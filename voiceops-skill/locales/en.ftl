@@ -110,3 +110,26 @@ report = { $at }, { $running ->
     [1] you have one database, { $available } available
    *[other] you have { $databases } databases, { $available } available
 }.
+
+## While AWS is slow, and what changed since the last answer
+
+checking-regions = { $count ->
+    [1] Checking one region...
+   *[other] Checking { $count } regions...
+}
+more-since = { $difference ->
+    [1] That's one more than when you asked at { $time }.
+   *[other] That's { $difference } more than when you asked at { $time }.
+}
+fewer-since = { $difference ->
+    [1] That's one fewer than when you asked at { $time }.
+   *[other] That's { $difference } fewer than when you asked at { $time }.
+}
+more-than-last-time = { $difference ->
+    [1] That's one more than last time.
+   *[other] That's { $difference } more than last time.
+}
+fewer-than-last-time = { $difference ->
+    [1] That's one fewer than last time.
+   *[other] That's { $difference } fewer than last time.
+}

@@ -21,6 +21,38 @@ pub struct Config {
     pub timing: Timing,
     /// `VOICEOPS_PAGE_SIZE`: `DescribeInstances` page size (default 1000).
     pub page_size: i32,
+    /// `VOICEOPS_STORE`: where each user's last counts are kept.
+    pub store: StoreSetting,
+}
+
+/// Where VoiceOps keeps what it remembers per user (`VOICEOPS_STORE`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreSetting {
+    /// Unset: the embedded store in the user's data folder
+    /// (`$XDG_DATA_HOME/voiceops/attributes.sqlite3`, usually `~/.local/share/...`).
+    DataFolder,
+    /// `local:PATH`: the embedded store at PATH.
+    Local(std::path::PathBuf),
+    /// `dynamodb:TABLE`: a DynamoDB table (what template.yaml deploys).
+    DynamoDb(String),
+    /// Anything else: refused at start with this explanation.
+    Invalid(String),
+}
+
+impl StoreSetting {
+    /// Reads the value of `VOICEOPS_STORE`.
+    pub fn parse(value: Option<&str>) -> Self {
+        let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
+            return Self::DataFolder;
+        };
+        match value.split_once(':') {
+            Some(("local", path)) if !path.is_empty() => Self::Local(path.into()),
+            Some(("dynamodb", table)) if !table.is_empty() => Self::DynamoDb(table.to_owned()),
+            _ => Self::Invalid(format!(
+                "VOICEOPS_STORE={value:?} is not understood: leave it unset, or use local:PATH or dynamodb:TABLE"
+            )),
+        }
+    }
 }
 
 fn list(value: Option<String>) -> Option<Vec<String>> {
@@ -57,10 +89,15 @@ impl Config {
             timing: Timing {
                 per_region: millis(lookup("VOICEOPS_REGION_TIMEOUT_MS"), defaults.per_region),
                 overall: millis(lookup("VOICEOPS_DEADLINE_MS"), defaults.overall),
+                progressive_after: millis(
+                    lookup("VOICEOPS_PROGRESSIVE_MS"),
+                    defaults.progressive_after,
+                ),
             },
             page_size: lookup("VOICEOPS_PAGE_SIZE")
                 .and_then(|v| v.trim().parse().ok())
                 .unwrap_or(crate::inventory::aws::DEFAULT_PAGE_SIZE),
+            store: StoreSetting::parse(lookup("VOICEOPS_STORE").as_deref()),
         }
     }
 
@@ -128,5 +165,24 @@ mod tests {
         assert_eq!(c.timing.overall, Duration::from_millis(900));
         assert_eq!(c.timing.per_region, Timing::default().per_region);
         assert_eq!(config(&[("VOICEOPS_REGIONS", " , ")]).regions, None);
+    }
+
+    #[test]
+    fn the_store_is_the_data_folder_a_file_or_a_table() {
+        assert_eq!(config(&[]).store, StoreSetting::DataFolder);
+        assert_eq!(
+            config(&[("VOICEOPS_STORE", "local:/tmp/v.sqlite3")]).store,
+            StoreSetting::Local("/tmp/v.sqlite3".into())
+        );
+        assert_eq!(
+            config(&[("VOICEOPS_STORE", "dynamodb:voiceops-attributes")]).store,
+            StoreSetting::DynamoDb("voiceops-attributes".into())
+        );
+        for bad in ["redis:x", "local:", "dynamodb", "/tmp/file"] {
+            let StoreSetting::Invalid(why) = config(&[("VOICEOPS_STORE", bad)]).store else {
+                panic!("{bad} was accepted");
+            };
+            assert!(why.contains("local:PATH or dynamodb:TABLE"), "{why}");
+        }
     }
 }

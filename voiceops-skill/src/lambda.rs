@@ -29,7 +29,14 @@ pub async fn serve() -> ExitCode {
     if ids == SkillIds::Any {
         tracing::warn!("ALLOW_ANY_SKILL_ID=true: accepting requests for any skill ID");
     }
-    let skill = match skill::build(VoiceOps::from_config(&config).await, ids) {
+    let state = match VoiceOps::from_config(&config).await {
+        Ok(state) => state,
+        Err(reason) => {
+            tracing::error!("{reason}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let skill = match skill::build(state, ids) {
         Ok(skill) => skill,
         Err(err) => {
             tracing::error!(%err, "the skill is wired wrongly");

@@ -6,9 +6,12 @@
 
 pub mod can_fulfill;
 pub mod config;
+pub mod history;
 pub mod inventory;
 pub mod lambda;
+pub mod memory;
 pub mod package;
+pub mod progress;
 pub mod regions;
 pub mod screen;
 pub mod skill;

@@ -90,7 +90,14 @@ async fn invoke(file: &str) -> ExitCode {
     if ids == SkillIds::Any {
         eprintln!("voiceops-skill: SKILL_ID is not set, so requests for any skill ID are accepted");
     }
-    let skill = match skill::build(VoiceOps::from_config(&config).await, ids) {
+    let state = match VoiceOps::from_config(&config).await {
+        Ok(state) => state,
+        Err(err) => {
+            eprintln!("voiceops-skill: {err}");
+            return ExitCode::from(1);
+        }
+    };
+    let skill = match skill::build(state, ids) {
         Ok(skill) => skill,
         Err(err) => {
             eprintln!("voiceops-skill: {err}");

@@ -2,6 +2,7 @@
 //! skill in-process, to a web service, or to a local Lambda runtime. The front ends are
 //! alexa-sim's; this file only picks the target and the model.
 
+use alexa_sim::api::{AlexaApi, DeviceSettings};
 use alexa_sim::console::{Console, ConsoleOptions};
 use alexa_sim::repl::{self, ReplOptions};
 use alexa_sim::{DeviceProfile, HttpTarget, LambdaTarget, Resolver, Simulator, Target};
@@ -46,6 +47,10 @@ pub struct SimulateArgs {
     /// The function's name in the Lambda runtime.
     #[arg(long, default_value = "voiceops-skill", requires = "lambda")]
     function: String,
+    /// Who is speaking: each name is a user of its own, whose last counts VoiceOps keeps
+    /// between runs (in VOICEOPS_STORE, by default the user's data folder).
+    #[arg(long, value_name = "NAME", default_value = "default")]
+    user: String,
 }
 
 fn fail(message: impl std::fmt::Display, code: u8) -> ExitCode {
@@ -70,7 +75,9 @@ async fn target(
             .map(|t| Box::new(t) as Box<dyn Target>)
             .map_err(|e| fail(e, 2));
     }
-    let state = VoiceOps::from_config(config).await;
+    let state = VoiceOps::from_config(config)
+        .await
+        .map_err(|e| fail(e, 2))?;
     skill::build(state, SkillIds::Only(vec![skill_id.to_owned()]))
         .map(|s| Box::new(s) as Box<dyn Target>)
         .map_err(|e| fail(e, 1))
@@ -92,9 +99,22 @@ pub async fn run(args: SimulateArgs) -> ExitCode {
         Ok(target) => target,
         Err(code) => return code,
     };
+    // The skill's Alexa API calls (progressive responses, the device's time zone) go to a
+    // stand-in on this machine, answering with this machine's time zone.
+    let api = match AlexaApi::start(DeviceSettings::from_host()).await {
+        Ok(api) => api,
+        Err(err) => return fail(format!("cannot start the local Alexa API: {err}"), 1),
+    };
     let resolver = Resolver::new(&model.language_model, locale, &skill_id);
-    let mut sim =
-        Simulator::new(target, resolver, locale, &skill_id, args.device).with_dialog_model(&model);
+    let sim = Simulator::new(target, resolver, locale, &skill_id, args.device)
+        .with_dialog_model(&model)
+        .with_user(&args.user);
+    let mut sim = match (&args.endpoint, &args.lambda) {
+        // A skill elsewhere cannot always reach this machine's loopback stand-in: leave its
+        // requests pointing at Amazon's endpoint, as before.
+        (None, None) => sim.with_alexa_api(api.endpoint(), api.token(), api.log()),
+        _ => sim,
+    };
     if args.web {
         return web(sim, args.port).await;
     }

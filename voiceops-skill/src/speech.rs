@@ -2,11 +2,13 @@
 //! `locales/en.ftl` and `locales/de.ftl` (Project Fluent, through alexa-core's `l10n`);
 //! plural forms, word order and the German verb agreement live there, not here.
 
+use crate::history::Change;
 use crate::inventory::{InventoryError, StateCounts, Survey};
 use crate::regions::{spoken_name_in, Lang};
 use crate::slots::InstanceState;
 use crate::spoken::spoken_permission;
 use alexa_core::l10n::{Arg, Catalog, Messages};
+use alexa_core::model::OutputSpeech;
 use alexa_core::{Failure, Response};
 use std::sync::{Arc, LazyLock};
 
@@ -328,6 +330,44 @@ fn all_states(t: &Messages, scope: &Scope, survey: &Survey<StateCounts>) -> Stri
                 &[count, spread, ("list", list(t, &parts).into())],
             )
         }
+    }
+}
+
+/// "Checking 17 regions...": the progressive response while AWS is slow.
+pub fn checking(t: &Messages, regions: usize) -> String {
+    t.text("checking-regions", &[("count", regions.into())])
+}
+
+/// "That's 3 more than when you asked at 14:05."
+pub fn change(t: &Messages, change: &Change) -> String {
+    let more = change.difference > 0;
+    let difference = ("difference", Arg::from(change.difference.unsigned_abs()));
+    match (&change.at, more) {
+        (Some(time), true) => t.text("more-since", &[difference, ("time", time.as_str().into())]),
+        (Some(time), false) => t.text("fewer-since", &[difference, ("time", time.as_str().into())]),
+        (None, true) => t.text("more-than-last-time", &[difference]),
+        (None, false) => t.text("fewer-than-last-time", &[difference]),
+    }
+}
+
+/// `answer` with `sentence` said after its speech (plain text or SSML).
+pub fn with_sentence(answer: Response, sentence: &str) -> Response {
+    match answer.body().output_speech.clone() {
+        Some(OutputSpeech::PlainText { text, .. }) => answer.speak(format!("{text} {sentence}")),
+        Some(OutputSpeech::Ssml { ssml, .. }) => {
+            let inner = ssml.trim();
+            let inner = inner.strip_prefix("<speak>").unwrap_or(inner);
+            let inner = inner.strip_suffix("</speak>").unwrap_or(inner);
+            let joined = format!(
+                "<speak>{inner} {}</speak>",
+                alexa_core::ssml::escape(sentence)
+            );
+            match alexa_core::ssml::Ssml::from_raw(joined) {
+                Ok(ssml) => answer.speak(ssml),
+                Err(_) => answer,
+            }
+        }
+        _ => answer,
     }
 }
 

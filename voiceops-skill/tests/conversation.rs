@@ -15,10 +15,7 @@ use voiceops_skill::skill::{build, SkillIds, VoiceOps};
 
 fn skill_with(aws: FakeAws, timing: Timing) -> Skill<VoiceOps> {
     build(
-        VoiceOps {
-            inventory: Arc::new(aws),
-            timing,
-        },
+        VoiceOps::new(Arc::new(aws), timing),
         SkillIds::Only(vec![TEST_SKILL_ID.into()]),
     )
     .expect("valid skill")
@@ -96,6 +93,7 @@ async fn hanging_regions_give_a_partial_answer_within_the_deadline() {
     let timing = Timing {
         per_region: Duration::from_millis(100),
         overall: Duration::from_millis(300),
+        ..Timing::default()
     };
     let skill = skill_with(aws, timing);
     let started = std::time::Instant::now();
@@ -114,6 +112,7 @@ async fn the_overall_deadline_cuts_off_regions_that_have_not_timed_out_yet() {
     let timing = Timing {
         per_region: Duration::from_secs(60),
         overall: Duration::from_millis(150),
+        ..Timing::default()
     };
     let r = replay(&skill_with(aws, timing), "va-count-running").await;
     assert!(
@@ -255,6 +254,7 @@ async fn a_panic_and_the_deadline_are_apologised_for_in_the_users_language() {
     let patient = Timing {
         per_region: Duration::from_secs(60),
         overall: Duration::from_secs(60),
+        ..Timing::default()
     };
     let slow =
         alexa_core::DeadlineLayer::new(Duration::from_millis(50)).layer(skill_with(aws, patient));

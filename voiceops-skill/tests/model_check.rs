@@ -29,10 +29,7 @@ fn package() -> SkillPackage {
 #[test]
 fn every_locale_model_agrees_with_the_router_and_alexas_rules() {
     let skill = build(
-        VoiceOps {
-            inventory: Arc::new(NoAws),
-            timing: Timing::default(),
-        },
+        VoiceOps::new(Arc::new(NoAws), Timing::default()),
         SkillIds::Any,
     )
     .unwrap();

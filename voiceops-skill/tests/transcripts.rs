@@ -18,10 +18,7 @@ async fn every_transcript_replays() {
     let replayed = transcript::replay_dir(&dir, |t| {
         let locale = t.locale.clone().unwrap_or_else(|| "en-US".into());
         let skill = build(
-            VoiceOps {
-                inventory: Arc::new(fleet()),
-                timing: Timing::default(),
-            },
+            VoiceOps::new(Arc::new(fleet()), Timing::default()),
             SkillIds::Only(vec![TEST_SKILL_ID.into()]),
         )
         .unwrap();

@@ -57,6 +57,11 @@ impl AwsInventory {
         }
     }
 
+    /// The AWS configuration the clients share (credentials, home region, endpoint).
+    pub fn sdk_config(&self) -> &SdkConfig {
+        &self.config
+    }
+
     /// Sets the `DescribeInstances` page size (5 to 1000).
     pub fn with_page_size(mut self, page_size: i32) -> Self {
         self.page_size = page_size.clamp(5, 1000);

@@ -15,6 +15,8 @@ pub struct Timing {
     pub per_region: Duration,
     /// Longest wait for all regions together.
     pub overall: Duration,
+    /// When to say "Checking 17 regions..." if the answer is not ready.
+    pub progressive_after: Duration,
 }
 
 impl Default for Timing {
@@ -22,6 +24,7 @@ impl Default for Timing {
         Self {
             per_region: Duration::from_millis(4500),
             overall: Duration::from_millis(5500),
+            progressive_after: Duration::from_millis(700),
         }
     }
 }
