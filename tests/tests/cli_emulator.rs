@@ -88,3 +88,61 @@ async fn a_scripted_conversation_against_the_emulator() {
     assert!(lines[1].starts_with("<- {\"version\":\"1.0\""), "{said}");
     assert!(lines[2].starts_with("Alexa: Welcome"), "{said}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn simulate_remembers_each_user_across_runs_and_notices_a_change() {
+    let moto = Emulator::start();
+    let config = moto.config("us-east-1").await;
+    seed::instances(&config, "us-east-1", 2, 0).await;
+    let scratch = Scratch::new("remember");
+    let store = format!("local:{}", scratch.0.join("attributes.sqlite3").display());
+    let env = [
+        ("AWS_ENDPOINT_URL", moto.endpoint.as_str()),
+        ("AWS_REGION", "us-east-1"),
+        ("AWS_ACCESS_KEY_ID", "testing"),
+        ("AWS_SECRET_ACCESS_KEY", "testing"),
+        ("VOICEOPS_REGIONS", "us-east-1"),
+        ("VOICEOPS_STORE", store.as_str()),
+        ("TZ", "UTC"),
+    ];
+    let ask = "ask voice ops how many instances are running\n";
+    let first = stdout(&simulate(&["--user", "ada"], &scratch.0, &env, ask));
+    assert_eq!(
+        first,
+        "Alexa: 2 instances are running, all in North Virginia.\n"
+    );
+
+    seed::instances(&config, "us-east-1", 3, 0).await;
+    let again = stdout(&simulate(&["--user", "ada"], &scratch.0, &env, ask));
+    // "...when you asked at 13:05." (the host's clock, in UTC), or "...than last time." if
+    // the two runs straddled midnight.
+    assert!(
+        again.starts_with(
+            "Alexa: 5 instances are running, all in North Virginia. That's 3 more than "
+        ),
+        "{again}"
+    );
+    let someone_else = stdout(&simulate(&["--user", "bob"], &scratch.0, &env, ask));
+    assert_eq!(
+        someone_else,
+        "Alexa: 5 instances are running, all in North Virginia.\n"
+    );
+    assert!(scratch.0.join("attributes.sqlite3").exists());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_store_setting_that_makes_no_sense_stops_the_program() {
+    let scratch = Scratch::new("bad-store");
+    let out = simulate(
+        &[],
+        &scratch.0,
+        &[
+            ("VOICEOPS_STORE", "redis://localhost"),
+            ("AWS_REGION", "us-east-1"),
+        ],
+        "open voice ops\n",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("local:PATH or dynamodb:TABLE"), "{err}");
+}
