@@ -6,6 +6,7 @@
 
 pub mod can_fulfill;
 pub mod config;
+pub mod extras;
 pub mod history;
 pub mod inventory;
 pub mod lambda;

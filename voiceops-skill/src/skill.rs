@@ -2,9 +2,9 @@
 
 use crate::can_fulfill;
 use crate::config::Config;
-use crate::history::{self, History};
-use crate::inventory::{survey, AwsInventory, Inventory, Survey, Timing};
-use crate::progress::say_if_slow;
+use crate::extras::Extras;
+use crate::history;
+use crate::inventory::{survey, AwsInventory, Inventory, StateCounts, Survey, Timing};
 use crate::regions::Lang;
 use crate::screen::{self, Board};
 use crate::slots::{CountArgs, InstanceState, Region, RegionArgs};
@@ -12,9 +12,8 @@ use crate::speech::{self, Scope};
 use alexa_core::extract::{AplScreen, Envelope, Locale, SlotError, SlotRejection, Slots, State};
 use alexa_core::l10n::Messages;
 use alexa_core::model::{Intent, Request, SessionEndedReason, SessionEndedRequest};
-use alexa_core::persist::{AttributeStore, Persistent};
+use alexa_core::persist::AttributeStore;
 use alexa_core::{builtin, BuildError, Response, Skill};
-use alexa_services::Alexa;
 use std::sync::Arc;
 
 /// Shared by every request: the AWS inventory, the time budget, and where users' last
@@ -167,50 +166,32 @@ fn either(answer: Result<Response, Response>) -> Response {
     answer.unwrap_or_else(|early| early)
 }
 
-#[allow(clippy::too_many_arguments)]
 async fn count_instances(
     screen: Option<AplScreen>,
     args: Result<Slots<CountArgs>, SlotRejection>,
     State(app): State<VoiceOps>,
     t: Messages,
     asked: Envelope,
-    alexa: Option<Alexa>,
-    memory: Option<Persistent<History>>,
+    extras: Extras,
 ) -> Response {
     either(
         async {
             let Slots(args) = args.map_err(|r| rejected(&t, r, &asked))?;
             let (scope, regions) = scope_of(&app, &t, args.region).await?;
-            let work = survey(&app.inventory, &regions, app.timing, |inv, r| {
-                inv.count_instances(r)
-            });
-            let checking = || speech::checking(&t, regions.len());
-            let (found, recalled) = tokio::join!(
-                say_if_slow(work, alexa.as_ref(), app.timing.progressive_after, checking),
-                recall(memory.as_ref(), alexa.as_ref()),
-            );
+            let (found, recalled) = extras
+                .survey(&app, &t, &regions, |inv, r| inv.count_instances(r))
+                .await;
             let answer = speech::instance_counts(&t, args.state, &scope, &found);
             let count = found.failed.is_empty().then(|| {
-                found
-                    .found
-                    .iter()
-                    .map(|(_, c)| match args.state {
-                        Some(InstanceState::Running) => c.running,
-                        Some(InstanceState::Stopped) => c.stopped,
-                        None => c.total(),
-                    })
-                    .sum()
+                let pick = |c: &StateCounts| match args.state {
+                    Some(InstanceState::Running) => c.running,
+                    Some(InstanceState::Stopped) => c.stopped,
+                    None => c.total(),
+                };
+                found.found.iter().map(|(_, c)| pick(c)).sum()
             });
             let question = history::question("instances", args.state, &scope);
-            let answer = compared(
-                answer,
-                &t,
-                &asked,
-                memory.as_ref(),
-                recalled,
-                question,
-                count,
-            );
+            let answer = extras.compared(answer, &t, recalled, question, count);
             Ok(on_screen(answer, screen, &found, || {
                 screen::instances(Lang::from_locale(t.locale()), &found)
             }))
@@ -219,97 +200,28 @@ async fn count_instances(
     )
 }
 
-/// What VoiceOps remembers of this user, and the device's time zone when there is
-/// something to compare with (fetched while AWS is asked).
-async fn recall(
-    memory: Option<&Persistent<History>>,
-    alexa: Option<&Alexa>,
-) -> Option<(History, Option<String>)> {
-    let history = match memory?.load().await {
-        Ok(history) => history,
-        Err(err) => {
-            tracing::warn!(%err, "could not read the user's last counts");
-            return None;
-        }
-    };
-    if history.asked.is_empty() {
-        return Some((history, None));
-    }
-    let zone = match alexa {
-        Some(alexa) => alexa
-            .time_zone()
-            .await
-            .inspect_err(|err| tracing::info!(%err, "no device time zone"))
-            .ok(),
-        None => None,
-    };
-    Some((history, zone))
-}
-
-/// `answer`, with the difference to the last complete answer to `question` added, and the
-/// new count remembered. A partial count (`None`) is neither compared nor remembered.
-fn compared(
-    answer: Response,
-    t: &Messages,
-    asked: &Envelope,
-    memory: Option<&Persistent<History>>,
-    recalled: Option<(History, Option<String>)>,
-    question: String,
-    count: Option<u64>,
-) -> Response {
-    let (Some(memory), Some(count), Some((history, zone))) = (memory, count, recalled) else {
-        return answer;
-    };
-    let Some(now) = asked.0.request.timestamp().map(|t| t.unix_millis() / 1000) else {
-        return answer;
-    };
-    let previous = history.asked.get(&question).copied();
-    let twelve_hour = history::says_twelve_hour(t.locale());
-    let change = history::change(previous, count, now, zone.as_deref(), twelve_hour);
-    history::remember(memory, question, count, now);
-    match change {
-        Some(change) => speech::with_sentence(answer, &speech::change(t, &change)),
-        None => answer,
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
 async fn list_databases(
     screen: Option<AplScreen>,
     args: Result<Slots<RegionArgs>, SlotRejection>,
     State(app): State<VoiceOps>,
     t: Messages,
     asked: Envelope,
-    alexa: Option<Alexa>,
-    memory: Option<Persistent<History>>,
+    extras: Extras,
 ) -> Response {
     either(
         async {
             let Slots(args) = args.map_err(|r| rejected(&t, r, &asked))?;
             let (scope, regions) = scope_of(&app, &t, args.region).await?;
-            let work = survey(&app.inventory, &regions, app.timing, |inv, r| {
-                inv.list_databases(r)
-            });
-            let checking = || speech::checking(&t, regions.len());
-            let (found, recalled) = tokio::join!(
-                say_if_slow(work, alexa.as_ref(), app.timing.progressive_after, checking),
-                recall(memory.as_ref(), alexa.as_ref()),
-            );
+            let (found, recalled) = extras
+                .survey(&app, &t, &regions, |inv, r| inv.list_databases(r))
+                .await;
             let answer = speech::databases(&t, &scope, &found);
             let count = found
                 .failed
                 .is_empty()
                 .then(|| found.found.iter().map(|(_, d)| d.len() as u64).sum());
             let question = history::question("databases", None, &scope);
-            let answer = compared(
-                answer,
-                &t,
-                &asked,
-                memory.as_ref(),
-                recalled,
-                question,
-                count,
-            );
+            let answer = extras.compared(answer, &t, recalled, question, count);
             Ok(on_screen(answer, screen, &found, || {
                 screen::databases(Lang::from_locale(t.locale()), &found)
             }))
@@ -324,7 +236,7 @@ async fn status_report(
     State(app): State<VoiceOps>,
     t: Messages,
     asked: Envelope,
-    alexa: Option<Alexa>,
+    extras: Extras,
 ) -> Response {
     either(
         async {
@@ -338,9 +250,8 @@ async fn status_report(
                         .list_databases(r)),
                 )
             };
-            let checking = || speech::checking(&t, regions.len());
             let (instances, dbs): (Survey<_>, Survey<_>) =
-                say_if_slow(both, alexa.as_ref(), app.timing.progressive_after, checking).await;
+                extras.while_slow(&app, &t, regions.len(), both).await;
             let answer = speech::status_report(&t, &scope, &instances, &dbs);
             Ok(on_screen(answer, screen, &instances, || {
                 screen::status(Lang::from_locale(t.locale()), &instances, &dbs)
