@@ -69,6 +69,9 @@ async fn progressive_speech_comes_with_its_turn_before_the_answer() {
     let turn = sim.say("ask coffee shop to brew me a coffee").await;
     assert_eq!(turn.progressive, ["Grinding the beans..."]);
     assert_eq!(turn.speech, "Here is your coffee (204).");
+    // The web console's page gets them too, to show before the answer.
+    let view = alexa_sim::console::TurnView::of("brew me a coffee", &turn);
+    assert_eq!(view.progressive, ["Grinding the beans..."]);
     let next = sim.say("ask coffee shop who am i").await;
     assert!(
         next.progressive.is_empty(),

@@ -138,6 +138,7 @@ async function exchange(utterance) {
   showState(turn.state);
   const index = turns.push(turn) - 1;
   $('chat').lastElementChild.dataset.turn = index;
+  for (const said of turn.progressive || []) bubble('alexa progress', said, index);
   const kind = turn.error ? 'alexa error' : turn.not_for_skill || turn.session_ended ? 'alexa note' : 'alexa';
   bubble(kind, answerText(turn), index);
   if (turn.card) showCard(turn.card);

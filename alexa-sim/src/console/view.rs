@@ -90,6 +90,8 @@ pub struct TurnView {
     pub utterance: String,
     /// What Alexa says, as plain text.
     pub speech: String,
+    /// What the skill said while it worked (progressive responses), before `speech`.
+    pub progressive: Vec<String>,
     /// The SSML the skill sent, when it sent SSML.
     pub ssml: Option<String>,
     /// The card.
@@ -118,6 +120,7 @@ impl TurnView {
         Self {
             utterance: utterance.to_owned(),
             speech: turn.speech.clone(),
+            progressive: turn.progressive.clone(),
             ssml: turn.ssml().map(str::to_owned),
             card: turn.card(),
             screen: turn.screen().map(|s| ScreenJson {
