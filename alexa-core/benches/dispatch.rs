@@ -56,6 +56,42 @@ fn skill() -> Skill {
         .expect("valid skill")
 }
 
+#[derive(Default, serde::Serialize, serde::Deserialize)]
+struct Visits {
+    count: u64,
+}
+
+impl alexa_core::persist::PersistentAttributes for Visits {
+    const NAME: &'static str = "visits";
+}
+
+/// The same launch through two interceptors and the persistence layer, reading and writing
+/// a user's attributes in memory: what the layers cost on top of the plain path.
+fn layered_skill() -> Skill {
+    use alexa_core::persist::{MemoryStore, Persistent};
+    Skill::builder()
+        .skill_id(alexa_core::testing::TEST_SKILL_ID)
+        .skip_builtin_check()
+        .request_interceptor(|request| {
+            black_box(request.request.type_name());
+            Ok(())
+        })
+        .response_interceptor(|_, response| {
+            black_box(response.body());
+        })
+        .persistence(MemoryStore::default())
+        .launch(|visits: Persistent<Visits>| async move {
+            let seen = visits.load().await?.count;
+            visits.update(|v| v.count += 1);
+            Ok::<_, alexa_core::SkillError>(Response::ask(
+                format!("Welcome back, visit {}.", seen + 1),
+                "What would you like to know?",
+            ))
+        })
+        .build()
+        .expect("valid skill")
+}
+
 fn fixture(name: &str) -> Vec<u8> {
     let path = format!(
         "{}/../tests/fixtures/requests/{name}.json",
@@ -89,6 +125,18 @@ fn bench(c: &mut Criterion) {
             })
         });
     }
+    let layered = layered_skill();
+    let body = fixture("doc-launch-full-context");
+    runtime
+        .block_on(layered.handle_json(&body))
+        .expect("answered");
+    group.bench_function("launch_with_layers_and_attributes", |b| {
+        b.iter(|| {
+            runtime
+                .block_on(layered.handle_json(black_box(&body)))
+                .expect("answered")
+        })
+    });
     group.finish();
 
     // The parts, to see where the time goes.
