@@ -162,3 +162,13 @@ fewer-than-last-time = { $difference ->
     [1] Das ist eine weniger als beim letzten Mal.
    *[other] Das sind { $difference } weniger als beim letzten Mal.
 }
+
+## Die Tafel auf dem Echo Show
+
+board-instances-title = EC2-Instanzen
+board-databases-title = RDS-Datenbanken
+board-status-title = Statusbericht
+board-not-reached = Nicht erreicht: { $names }
+board-counts = { $running } laufen · { $stopped } gestoppt
+board-counts-other = { $running } laufen · { $stopped } gestoppt · { $other } andere
+board-region-status = { $counts } · { $databases } Datenbanken

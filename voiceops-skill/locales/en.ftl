@@ -133,3 +133,13 @@ fewer-than-last-time = { $difference ->
     [1] That's one fewer than last time.
    *[other] That's { $difference } fewer than last time.
 }
+
+## The Echo Show board
+
+board-instances-title = EC2 instances
+board-databases-title = RDS databases
+board-status-title = Status report
+board-not-reached = Not reached: { $names }
+board-counts = { $running } running · { $stopped } stopped
+board-counts-other = { $running } running · { $stopped } stopped · { $other } other
+board-region-status = { $counts } · { $databases } databases

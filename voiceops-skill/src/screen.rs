@@ -3,6 +3,7 @@
 
 use crate::inventory::{Database, StateCounts, Survey};
 use crate::regions::{spoken_name_in, Lang};
+use alexa_core::l10n::{Arg, Messages};
 use alexa_core::model::OutputSpeech;
 use alexa_core::Response;
 use serde::Serialize;
@@ -58,62 +59,56 @@ pub fn show(response: Response, mut board: Board) -> Response {
     response.apl_document(TOKEN, document().clone(), datasources)
 }
 
-fn region_label(code: &str, lang: Lang) -> String {
-    format!("{} ({code})", spoken_name_in(code, lang))
+fn region_label(code: &str, t: &Messages) -> String {
+    format!(
+        "{} ({code})",
+        spoken_name_in(code, Lang::from_locale(t.locale()))
+    )
 }
 
-fn footer<E>(lang: Lang, failed: &[(String, E)]) -> String {
+fn footer<E>(t: &Messages, failed: &[(String, E)]) -> String {
     if failed.is_empty() {
         return String::new();
     }
-    let names: Vec<String> = failed.iter().map(|(r, _)| region_label(r, lang)).collect();
-    match lang {
-        Lang::En => format!("Not reached: {}", names.join("; ")),
-        Lang::De => format!("Nicht erreicht: {}", names.join("; ")),
-    }
+    let names: Vec<String> = failed.iter().map(|(r, _)| region_label(r, t)).collect();
+    t.text("board-not-reached", &[("names", names.join("; ").into())])
 }
 
-fn counts_text(lang: Lang, c: &StateCounts) -> String {
-    let (running, stopped, other) = match lang {
-        Lang::En => ("running", "stopped", "other"),
-        Lang::De => ("laufen", "gestoppt", "andere"),
-    };
-    let mut text = format!("{} {running} · {} {stopped}", c.running, c.stopped);
-    if c.other > 0 {
-        text.push_str(&format!(" · {} {other}", c.other));
+fn counts_text(t: &Messages, c: &StateCounts) -> String {
+    let args = [
+        ("running", c.running.into()),
+        ("stopped", c.stopped.into()),
+        ("other", c.other.into()),
+    ];
+    match c.other {
+        0 => t.text("board-counts", &args[..2]),
+        _ => t.text("board-counts-other", &args),
     }
-    text
 }
 
 /// Instances per region, busiest first.
-pub fn instances(lang: Lang, survey: &Survey<StateCounts>) -> Board {
+pub fn instances(t: &Messages, survey: &Survey<StateCounts>) -> Board {
     let mut found: Vec<&(String, StateCounts)> = survey.found.iter().collect();
     found.sort_by(|a, b| b.1.total().cmp(&a.1.total()).then(a.0.cmp(&b.0)));
     Board {
-        title: match lang {
-            Lang::En => "EC2 instances".into(),
-            Lang::De => "EC2-Instanzen".into(),
-        },
+        title: t.text("board-instances-title", &[]),
         headline: String::new(),
         rows: found
             .iter()
             .map(|(region, counts)| Row {
-                label: region_label(region, lang),
-                value: counts_text(lang, counts),
+                label: region_label(region, t),
+                value: counts_text(t, counts),
             })
             .collect(),
-        footer: footer(lang, &survey.failed),
+        footer: footer(t, &survey.failed),
     }
 }
 
 /// Databases by name, with engine, region and status.
-pub fn databases(lang: Lang, survey: &Survey<Vec<Database>>) -> Board {
+pub fn databases(t: &Messages, survey: &Survey<Vec<Database>>) -> Board {
     let all = survey.databases_by_name();
     Board {
-        title: match lang {
-            Lang::En => "RDS databases".into(),
-            Lang::De => "RDS-Datenbanken".into(),
-        },
+        title: t.text("board-databases-title", &[]),
         headline: String::new(),
         rows: all
             .iter()
@@ -122,12 +117,12 @@ pub fn databases(lang: Lang, survey: &Survey<Vec<Database>>) -> Board {
                 value: format!("{} · {} · {}", d.engine, region, d.status),
             })
             .collect(),
-        footer: footer(lang, &survey.failed),
+        footer: footer(t, &survey.failed),
     }
 }
 
 /// Instances and databases per region.
-pub fn status(lang: Lang, instances: &Survey<StateCounts>, dbs: &Survey<Vec<Database>>) -> Board {
+pub fn status(t: &Messages, instances: &Survey<StateCounts>, dbs: &Survey<Vec<Database>>) -> Board {
     let mut regions: Vec<&String> = instances
         .found
         .iter()
@@ -136,10 +131,6 @@ pub fn status(lang: Lang, instances: &Survey<StateCounts>, dbs: &Survey<Vec<Data
         .collect();
     regions.sort();
     regions.dedup();
-    let db_word = match lang {
-        Lang::En => "databases",
-        Lang::De => "Datenbanken",
-    };
     let rows = regions
         .into_iter()
         .map(|region| {
@@ -147,30 +138,27 @@ pub fn status(lang: Lang, instances: &Survey<StateCounts>, dbs: &Survey<Vec<Data
                 .found
                 .iter()
                 .find(|(r, _)| r == region)
-                .map(|(_, c)| counts_text(lang, c))
+                .map(|(_, c)| counts_text(t, c))
                 .unwrap_or_else(|| "?".into());
-            let n = dbs
+            let databases: Arg = dbs
                 .found
                 .iter()
                 .find(|(r, _)| r == region)
-                .map(|(_, d)| d.len().to_string())
-                .unwrap_or_else(|| "?".into());
+                .map_or_else(|| "?".into(), |(_, d)| d.len().into());
+            let args = [("counts", counts.into()), ("databases", databases)];
             Row {
-                label: region_label(region, lang),
-                value: format!("{counts} · {n} {db_word}"),
+                label: region_label(region, t),
+                value: t.text("board-region-status", &args),
             }
         })
         .collect();
     let mut failed = instances.failed_in_either(dbs);
     failed.sort_by(|a, b| a.0.cmp(&b.0));
     Board {
-        title: match lang {
-            Lang::En => "Status report".into(),
-            Lang::De => "Statusbericht".into(),
-        },
+        title: t.text("board-status-title", &[]),
         headline: String::new(),
         rows,
-        footer: footer(lang, &failed),
+        footer: footer(t, &failed),
     }
 }
 
@@ -220,13 +208,21 @@ mod tests {
             ],
             failed: vec![("ap-northeast-1".to_owned(), InventoryError::Timeout)],
         };
-        let board = instances(Lang::En, &survey);
+        let board = instances(&crate::speech::messages("en-US"), &survey);
         assert_eq!(
             board.rows[0].label, "North Virginia (us-east-1)",
             "busiest first"
         );
         assert_eq!(board.rows[0].value, "7 running · 2 stopped · 1 other");
         assert_eq!(board.footer, "Not reached: Tokyo (ap-northeast-1)");
+        let german = instances(&crate::speech::messages("de-DE"), &survey);
+        assert_eq!(german.title, "EC2-Instanzen");
+        assert_eq!(german.rows[0].value, "7 laufen · 2 gestoppt · 1 andere");
+        assert!(
+            german.footer.starts_with("Nicht erreicht: "),
+            "{}",
+            german.footer
+        );
         let response = show(Response::tell("Eight are running."), board);
         let json = serde_json::to_value(response.into_envelope(None)).unwrap();
         let directive = &json["response"]["directives"][0];

@@ -5,7 +5,6 @@ use crate::config::Config;
 use crate::extras::Extras;
 use crate::history;
 use crate::inventory::{survey, AwsInventory, Inventory, StateCounts, Survey, Timing};
-use crate::regions::Lang;
 use crate::screen::{self, Board};
 use crate::slots::{CountArgs, InstanceState, Region, RegionArgs};
 use crate::speech::{self, Scope};
@@ -193,7 +192,7 @@ async fn count_instances(
             let question = history::question("instances", args.state, &scope);
             let answer = extras.compared(answer, &t, recalled, question, count);
             Ok(on_screen(answer, screen, &found, || {
-                screen::instances(Lang::from_locale(t.locale()), &found)
+                screen::instances(&t, &found)
             }))
         }
         .await,
@@ -223,7 +222,7 @@ async fn list_databases(
             let question = history::question("databases", None, &scope);
             let answer = extras.compared(answer, &t, recalled, question, count);
             Ok(on_screen(answer, screen, &found, || {
-                screen::databases(Lang::from_locale(t.locale()), &found)
+                screen::databases(&t, &found)
             }))
         }
         .await,
@@ -254,7 +253,7 @@ async fn status_report(
                 extras.while_slow(&app, &t, regions.len(), both).await;
             let answer = speech::status_report(&t, &scope, &instances, &dbs);
             Ok(on_screen(answer, screen, &instances, || {
-                screen::status(Lang::from_locale(t.locale()), &instances, &dbs)
+                screen::status(&t, &instances, &dbs)
             }))
         }
         .await,
