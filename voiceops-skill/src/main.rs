@@ -1,4 +1,4 @@
-//! `voiceops-skill`: the command-line tool (`invoke`, `simulate`). On Lambda
+//! `voiceops-skill`: the command-line tool (`invoke`, `simulate`, `serve`). On Lambda
 //! (`AWS_LAMBDA_RUNTIME_API` set) it serves the skill as `voiceops-lambda` does; the
 //! deployed function is `voiceops-lambda`, which links no simulator.
 
@@ -37,8 +37,13 @@ enum Command {
     /// history; with piped input it reads one utterance per line and prints one
     /// `Alexa: ...` line per answer.
     Simulate(simulate::SimulateArgs),
+    /// Serve the skill as an HTTPS web-service endpoint instead of Lambda: POST / with an
+    /// envelope, GET /health. Terminate TLS in front of it (see the README). Every request is
+    /// verified as Amazon requires; SKILL_ID is required, as on Lambda.
+    Serve(serve::ServeArgs),
 }
 
+mod serve;
 mod simulate;
 
 fn main() -> ExitCode {
@@ -56,10 +61,13 @@ fn main() -> ExitCode {
         return runtime.block_on(voiceops_skill::lambda::serve());
     }
     let cli = Cli::parse();
-    init_cli_logs();
+    if !matches!(cli.command, Command::Serve(_)) {
+        init_cli_logs();
+    }
     match cli.command {
         Command::Invoke { file } => runtime.block_on(invoke(&file)),
         Command::Simulate(args) => runtime.block_on(simulate::run(args)),
+        Command::Serve(args) => runtime.block_on(serve::run(args)),
     }
 }
 

@@ -1,18 +1,20 @@
 //! The deployed function (`voiceops-lambda`, what template.yaml builds) links neither the
-//! simulator nor the web console; the `voiceops-skill` tool, built from the same package,
+//! simulator, the web console nor the web-service host; the `voiceops-skill` tool, built from the same package,
 //! does, which shows the check would see them.
 
 fn contains(haystack: &[u8], needle: &str) -> bool {
     memchr::memmem::find(haystack, needle.as_bytes()).is_some()
 }
 
-/// Code and assets only the simulator brings: its crate, the web console's page and APL
-/// renderer, the web server, the line editor.
+/// Code and assets only the tool brings: the simulator's crate, the web console's page and
+/// APL renderer, the web server, the line editor, the web-service host and its verifier.
 const SIMULATOR_MARKS: &[&str] = &[
     "alexa_sim",
     "is not supported by the simulator",
     "axum",
     "rustyline",
+    "alexa_web",
+    "x509_parser",
 ];
 
 #[test]

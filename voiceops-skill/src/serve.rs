@@ -1,0 +1,81 @@
+//! `voiceops-skill serve`: VoiceOps as an HTTPS web-service endpoint (TLS terminated in
+//! front of it), every request verified as Amazon requires, JSON logs as on Lambda.
+
+use alexa_web::{shutdown_signal, Verifier, WebHost};
+use std::net::SocketAddr;
+use std::process::ExitCode;
+use voiceops_skill::config::{Config, LAMBDA_DEADLINE};
+use voiceops_skill::skill::{self, SkillIds, VoiceOps};
+
+/// The options of `serve`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ServeArgs {
+    /// Where to listen, e.g. 127.0.0.1:3000 behind a reverse proxy that terminates TLS.
+    #[arg(long, default_value = "127.0.0.1:3000")]
+    addr: SocketAddr,
+    /// Accept requests WITHOUT checking Alexa's signature. For local development only: it
+    /// is refused on any address but loopback, and a warning is logged at start.
+    #[arg(long)]
+    insecure_skip_verification_on_loopback: bool,
+}
+
+pub async fn run(args: ServeArgs) -> ExitCode {
+    tracing_subscriber::fmt()
+        .json()
+        .with_writer(std::io::stderr)
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .with_current_span(false)
+        .init();
+    let config = Config::from_env();
+    let ids = match config.lambda_skill_ids() {
+        Ok(ids) => ids,
+        Err(reason) => {
+            tracing::error!("{reason}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if ids == SkillIds::Any {
+        tracing::warn!("ALLOW_ANY_SKILL_ID=true: accepting requests for any skill ID");
+    }
+    let state = match VoiceOps::from_config(&config).await {
+        Ok(state) => state,
+        Err(reason) => {
+            tracing::error!("{reason}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let skill = match skill::build(state, ids) {
+        Ok(skill) => skill,
+        Err(err) => {
+            tracing::error!(%err, "the skill is wired wrongly");
+            return ExitCode::FAILURE;
+        }
+    };
+    let host = match args.insecure_skip_verification_on_loopback {
+        false => WebHost::new(skill, Verifier::default()),
+        true => WebHost::unverified_for_local_development(skill),
+    }
+    .deadline(LAMBDA_DEADLINE);
+    let listener = match tokio::net::TcpListener::bind(args.addr).await {
+        Ok(listener) => listener,
+        Err(err) => {
+            tracing::error!(%err, addr = %args.addr, "cannot listen");
+            return ExitCode::FAILURE;
+        }
+    };
+    // The first line of standard output names the address, so scripts (and tests) can
+    // read the port when they asked for port 0.
+    if let Ok(addr) = listener.local_addr() {
+        println!("Listening on http://{addr}");
+    }
+    match host.serve(listener, shutdown_signal()).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            tracing::error!(%err, "stopped");
+            ExitCode::FAILURE
+        }
+    }
+}
