@@ -66,7 +66,7 @@ pub mod repl;
 mod speak;
 
 #[cfg(feature = "http")]
-pub use http::{HttpTarget, LambdaTarget};
+pub use http::{HttpTarget, LambdaTarget, SignRequest};
 
 pub use api_log::{ApiLog, Progressive};
 pub use resolver::{Resolved, Resolver};

@@ -24,6 +24,8 @@ pub mod cert_url;
 pub mod chain;
 pub mod fetch;
 mod host;
+#[cfg(feature = "test-util")]
+pub mod testing;
 pub mod verify;
 
 pub use host::{shutdown_signal, WebHost, DEFAULT_BODY_LIMIT};

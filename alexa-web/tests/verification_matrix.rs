@@ -2,14 +2,14 @@
 //! it: each is refused with a 400 and its code, before any handler runs; a genuine request
 //! is answered. Certificates come from a test CA, injected through the library API.
 
-mod common;
-
 use alexa_core::testing::{TestRequest, TEST_SKILL_ID};
 use alexa_core::{Response, Skill};
+use alexa_web::testing::{
+    stamp, Flaw, ServedChains as Served, TestPki as Pki, TestSigner as Signer, TEST_CERT_URL as URL,
+};
 use alexa_web::{Verifier, WebHost};
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use common::{stamp, Flaw, Pki, Served, Shared, Signer, URL};
 use http_body_util::BodyExt;
 use serde_json::{json, Value};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -39,7 +39,10 @@ fn bench() -> Bench {
         .on_request("AlexaSkillEvent.SkillEnabled", || async {})
         .build()
         .unwrap();
-    let verifier = Verifier::new(pki.roots(), Arc::new(Shared(Arc::clone(&served))));
+    let verifier = Verifier::new(
+        pki.roots(),
+        Arc::clone(&served) as Arc<dyn alexa_web::fetch::CertFetcher>,
+    );
     let router = WebHost::new(skill, verifier).body_limit(64 * 1024).router();
     Bench {
         pki,

@@ -1,10 +1,23 @@
-//! A test PKI standing in for Amazon's: a root, an intermediate, and RSA signing
-//! certificates for `echo-api.amazon.com`, good and broken in every way the verifier must
-//! catch; a fetcher serving their chains; signed requests.
+//! A test PKI standing in for Amazon's (feature `test-util`): a root, an intermediate, and
+//! RSA signing certificates for `echo-api.amazon.com`, good and broken in every way a
+//! verifier must catch; a fetcher serving their chains; signatures over request bodies. For
+//! testing a verifying endpoint end to end without Amazon.
+//!
+//! ```
+//! use alexa_web::testing::{Flaw, TestPki, ServedChains, TEST_CERT_URL};
+//! use alexa_web::Verifier;
+//! use std::sync::Arc;
+//! let pki = TestPki::new();
+//! let signer = pki.signer(Flaw::None);
+//! let served = Arc::new(ServedChains::default());
+//! served.serve(TEST_CERT_URL, &signer.chain);
+//! let verifier = Verifier::new(pki.roots(), served.clone());
+//! let signature = signer.sign(b"{}");
+//! assert!(!signature.is_empty());
+//! # let _ = verifier;
+//! ```
 
-#![allow(dead_code)]
-
-use alexa_web::fetch::{CertFetcher, FetchFuture};
+use crate::fetch::{CertFetcher, FetchFuture};
 use aws_lc_rs::encoding::AsDer;
 use aws_lc_rs::signature::{RsaKeyPair, RSA_PKCS1_SHA256};
 use base64::Engine;
@@ -15,16 +28,20 @@ use rcgen::{
 use rustls_pki_types::{CertificateDer, PrivatePkcs8KeyDer, TrustAnchor};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 use time::{Duration, OffsetDateTime};
 
-pub const URL: &str = "https://s3.amazonaws.com/echo.api/echo-api-cert-test.pem";
+/// A certificate URL that passes the URL rules, for a test chain.
+pub const TEST_CERT_URL: &str = "https://s3.amazonaws.com/echo.api/echo-api-cert-test.pem";
 
 /// A certificate authority: its certificate parameters and key.
+#[allow(missing_debug_implementations)]
 pub struct Ca {
     params: CertificateParams,
     key: KeyPair,
+    /// Its certificate, PEM.
     pub pem: String,
+    /// Its certificate, DER.
     pub der: CertificateDer<'static>,
 }
 
@@ -55,6 +72,7 @@ impl Ca {
         }
     }
 
+    /// Its certificate as a trust anchor.
     pub fn anchor(&self) -> TrustAnchor<'static> {
         webpki::anchor_from_trusted_cert(&self.der)
             .unwrap()
@@ -73,12 +91,14 @@ fn ca_params(name: &str) -> CertificateParams {
 }
 
 /// A signing certificate with its RSA key, as a PEM chain (itself, then intermediates).
-pub struct Signer {
+#[allow(missing_debug_implementations)]
+pub struct TestSigner {
     rsa: RsaKeyPair,
+    /// The PEM chain: the signing certificate, then its intermediate.
     pub chain: String,
 }
 
-impl Signer {
+impl TestSigner {
     /// Base64 RSA PKCS#1 v1.5 SHA-256 signature over `body`.
     pub fn sign(&self, body: &[u8]) -> String {
         let rng = aws_lc_rs::rand::SystemRandom::new();
@@ -91,23 +111,39 @@ impl Signer {
 }
 
 /// What to get wrong in a signing certificate.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flaw {
+    /// A good certificate.
     None,
+    /// Its validity ended yesterday.
     Expired,
+    /// Its validity starts tomorrow.
     NotYetValid,
+    /// Issued for `echo-api.example.com`.
     WrongName,
+    /// Issued by a CA the verifier does not trust.
     UntrustedRoot,
+    /// The chain lacks the intermediate.
     MissingIntermediate,
 }
 
-pub struct Pki {
+/// A root CA, an intermediate under it, and a stranger CA nobody trusts.
+#[allow(missing_debug_implementations)]
+pub struct TestPki {
+    /// The root to trust.
     pub root: Ca,
     intermediate: Ca,
     stranger: Ca,
 }
 
-impl Pki {
+impl Default for TestPki {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl TestPki {
+    /// Generates the CAs.
     pub fn new() -> Self {
         let root = Ca::root("Test Root CA");
         let intermediate = root.intermediate("Test Intermediate CA");
@@ -119,11 +155,13 @@ impl Pki {
         }
     }
 
+    /// The trust anchors a verifier should use.
     pub fn roots(&self) -> Vec<TrustAnchor<'static>> {
         vec![self.root.anchor()]
     }
 
-    pub fn signer(&self, flaw: Flaw) -> Signer {
+    /// A new RSA signing certificate with `flaw`.
+    pub fn signer(&self, flaw: Flaw) -> TestSigner {
         let rsa = RsaKeyPair::generate(aws_lc_rs::rsa::KeySize::Rsa2048).unwrap();
         let pkcs8 = rsa.as_der().unwrap();
         let key = KeyPair::from_pkcs8_der_and_sign_algo(
@@ -160,30 +198,32 @@ impl Pki {
             Flaw::UntrustedRoot => format!("{}{}", cert.pem(), self.stranger.pem),
             _ => format!("{}{}", cert.pem(), self.intermediate.pem),
         };
-        Signer { rsa, chain }
+        TestSigner { rsa, chain }
     }
 }
 
 /// Serves chains by URL and counts the fetches.
-#[derive(Default)]
-pub struct Served {
+#[derive(Debug, Default)]
+pub struct ServedChains {
     chains: Mutex<HashMap<String, String>>,
-    pub fetches: AtomicUsize,
+    fetches: AtomicUsize,
 }
 
-impl Served {
+impl ServedChains {
+    /// Serves `chain` at `url`.
     pub fn serve(&self, url: &str, chain: &str) {
         self.chains
             .lock()
             .unwrap()
             .insert(url.to_owned(), chain.to_owned());
     }
+    /// How many fetches were made.
     pub fn fetched(&self) -> usize {
         self.fetches.load(Ordering::SeqCst)
     }
 }
 
-impl CertFetcher for Served {
+impl CertFetcher for ServedChains {
     fn fetch<'a>(&'a self, url: &'a str) -> FetchFuture<'a> {
         self.fetches.fetch_add(1, Ordering::SeqCst);
         let found = self.chains.lock().unwrap().get(url).cloned();
@@ -195,16 +235,7 @@ impl CertFetcher for Served {
     }
 }
 
-/// Shares a `Served` as the verifier's fetcher.
-pub struct Shared(pub Arc<Served>);
-
-impl CertFetcher for Shared {
-    fn fetch<'a>(&'a self, url: &'a str) -> FetchFuture<'a> {
-        self.0.fetch(url)
-    }
-}
-
-/// RFC 3339 for `now + offset_seconds`.
+/// RFC 3339 for `now + offset_seconds`, for request timestamps.
 pub fn stamp(offset_seconds: i64) -> String {
     (OffsetDateTime::now_utc() + Duration::seconds(offset_seconds))
         .format(&time::format_description::well_known::Rfc3339)
