@@ -54,7 +54,8 @@ async fn forged_and_malformed_requests_are_refused_and_the_server_stays_up() {
     let server = start(&scratch, &[]);
     let client = reqwest::Client::new();
     let url = format!("{}/", server.base);
-    let cases: Vec<(Vec<(&str, &str)>, Vec<u8>, &str)> = vec![
+    type Case = (Vec<(&'static str, &'static str)>, Vec<u8>, &'static str);
+    let cases: Vec<Case> = vec![
         (vec![], launch(), "missing-signature"),
         (vec![("Signature", "c2hhMQ==")], launch(), "sha1-only"),
         (
