@@ -25,6 +25,9 @@ pub enum ChainError {
     /// The signing certificate is not for `echo-api.amazon.com`.
     #[error("the signing certificate is not for echo-api.amazon.com")]
     WrongName,
+    /// The signing certificate's key usage does not include digital signatures.
+    #[error("the signing certificate is not for digital signatures")]
+    WrongUsage,
     /// The chain does not lead to a trusted root (an unknown CA, a missing intermediate).
     #[error("the certificate chain does not lead to a trusted root: {0}")]
     Untrusted(String),
@@ -94,7 +97,7 @@ pub fn verify(
     let name = ServerName::try_from(SIGNING_NAME).expect("a valid DNS name");
     cert.verify_is_valid_for_subject_name(&name)
         .map_err(|_| ChainError::WrongName)?;
-    let (not_before, not_after) = validity(signing)?;
+    let (not_before, not_after) = dates_and_usage(signing)?;
     Ok(TrustedSigner {
         der: signing.clone(),
         not_before,
@@ -103,10 +106,19 @@ pub fn verify(
 }
 
 /// The signing certificate's validity dates, for the cache (webpki checks them, but does not
-/// say what they are).
-fn validity(der: &CertificateDer<'_>) -> Result<(SystemTime, SystemTime), ChainError> {
+/// say what they are), after checking that its key usage allows signatures (webpki does not
+/// look at an end-entity's key usage; Amazon's certificates carry digitalSignature, and
+/// Amazon's own Python verifier requires it).
+fn dates_and_usage(der: &CertificateDer<'_>) -> Result<(SystemTime, SystemTime), ChainError> {
     let (_, cert) = x509_parser::parse_x509_certificate(der)
         .map_err(|e| ChainError::Malformed(e.to_string()))?;
+    let signs = cert
+        .key_usage()
+        .map_err(|e| ChainError::Malformed(e.to_string()))?
+        .is_some_and(|usage| usage.value.digital_signature());
+    if !signs {
+        return Err(ChainError::WrongUsage);
+    }
     let at = |t: i64| match u64::try_from(t) {
         Ok(secs) => SystemTime::UNIX_EPOCH + Duration::from_secs(secs),
         Err(_) => SystemTime::UNIX_EPOCH,

@@ -125,6 +125,8 @@ pub enum Flaw {
     UntrustedRoot,
     /// The chain lacks the intermediate.
     MissingIntermediate,
+    /// Its key usage does not allow digital signatures.
+    NoSignatureUsage,
 }
 
 /// A root CA, an intermediate under it, and a stranger CA nobody trusts.
@@ -177,6 +179,13 @@ impl TestPki {
         params
             .distinguished_name
             .push(rcgen::DnType::CommonName, name);
+        params.key_usages = match flaw {
+            Flaw::NoSignatureUsage => vec![KeyUsagePurpose::KeyEncipherment],
+            _ => vec![
+                KeyUsagePurpose::DigitalSignature,
+                KeyUsagePurpose::KeyEncipherment,
+            ],
+        };
         params.extended_key_usages = vec![
             ExtendedKeyUsagePurpose::ServerAuth,
             ExtendedKeyUsagePurpose::ClientAuth,

@@ -142,6 +142,7 @@ impl Verifier {
                 ChainError::Expired => "cert-expired",
                 ChainError::NotYetValid => "cert-not-yet-valid",
                 ChainError::WrongName => "cert-wrong-name",
+                ChainError::WrongUsage => "cert-wrong-usage",
                 ChainError::Untrusted(_) => "cert-untrusted",
                 _ => "cert-malformed",
             };

@@ -151,6 +151,7 @@ async fn every_broken_certificate_is_refused() {
         (Flaw::WrongName, "cert-wrong-name"),
         (Flaw::UntrustedRoot, "cert-untrusted"),
         (Flaw::MissingIntermediate, "cert-untrusted"),
+        (Flaw::NoSignatureUsage, "cert-wrong-usage"),
     ] {
         let signer = b.pki.signer(flaw);
         let url = format!(
