@@ -86,6 +86,7 @@ fn ca_params(name: &str) -> CertificateParams {
         .distinguished_name
         .push(rcgen::DnType::CommonName, name);
     params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    params.use_authority_key_identifier_extension = true;
     params.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
     params
 }
@@ -176,6 +177,8 @@ impl TestPki {
             _ => "echo-api.amazon.com",
         };
         let mut params = CertificateParams::new(vec![name.to_owned()]).unwrap();
+        // As in every CA-issued certificate; strict path validators require it.
+        params.use_authority_key_identifier_extension = true;
         params
             .distinguished_name
             .push(rcgen::DnType::CommonName, name);
@@ -226,6 +229,11 @@ impl ServedChains {
             .unwrap()
             .insert(url.to_owned(), chain.to_owned());
     }
+    /// The chain served at `url`.
+    pub fn chain(&self, url: &str) -> Option<String> {
+        self.chains.lock().unwrap().get(url).cloned()
+    }
+
     /// How many fetches were made.
     pub fn fetched(&self) -> usize {
         self.fetches.load(Ordering::SeqCst)

@@ -32,13 +32,18 @@ setup_deploy_tools() {
 }
 
 # Amazon's own model of the protocol (ask-sdk-model, with ask-sdk-core's serializer), pinned:
-# the conformance test loads our golden responses with it.
+# the conformance test loads our golden responses with it; and Amazon's request verifier.
 setup_conformance() {
   setup_moto
   if ! "$VENV/bin/python" -c 'import ask_sdk_model, ask_sdk_core' 2>/dev/null \
     || ! "$VENV/bin/pip" show ask-sdk-model 2>/dev/null | grep -q '^Version: 1.82.0$'; then
     echo "==> installing ask-sdk-model 1.82.0 and ask-sdk-core into $VENV"
     "$VENV/bin/pip" install --quiet --disable-pip-version-check 'ask-sdk-model==1.82.0' 'ask-sdk-core==1.19.0'
+  fi
+  # Amazon's web-service request verifier, the peer the verification matrix is checked against.
+  if ! "$VENV/bin/pip" show ask-sdk-webservice-support 2>/dev/null | grep -q '^Version: 1.3.3$'; then
+    echo "==> installing ask-sdk-webservice-support 1.3.3 into $VENV"
+    "$VENV/bin/pip" install --quiet --disable-pip-version-check 'ask-sdk-webservice-support==1.3.3'
   fi
 }
 
