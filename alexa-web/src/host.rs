@@ -100,6 +100,29 @@ impl<S: Send + Sync + 'static> WebHost<S> {
         listener: tokio::net::TcpListener,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
+        self.serve_on(listener, shutdown).await
+    }
+
+    /// [`serve`](Self::serve) with TLS in-process (see [`tls`](crate::tls)), for when nothing
+    /// in front terminates it.
+    pub async fn serve_tls(
+        self,
+        listener: tokio::net::TcpListener,
+        tls: Arc<rustls::ServerConfig>,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        let listener = crate::tls::TlsListener::new(listener, tls)?;
+        self.serve_on(listener, shutdown).await
+    }
+
+    async fn serve_on<L>(
+        self,
+        listener: L,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()>
+    where
+        L: axum::serve::Listener<Addr = std::net::SocketAddr>,
+    {
         let addr = listener.local_addr()?;
         if matches!(self.verification, Verification::OffForLocalDevelopment) {
             if !addr.ip().is_loopback() {

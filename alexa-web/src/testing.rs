@@ -163,6 +163,21 @@ impl TestPki {
         vec![self.root.anchor()]
     }
 
+    /// A TLS server certificate for `name` under the test root: its PEM chain and PEM
+    /// private key, for testing TLS in-process ([`crate::tls`]).
+    pub fn server_cert(&self, name: &str) -> (String, String) {
+        let key = KeyPair::generate().unwrap();
+        let mut params = CertificateParams::new(vec![name.to_owned()]).unwrap();
+        params.use_authority_key_identifier_extension = true;
+        params.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth];
+        let issuer = Issuer::from_params(&self.intermediate.params, &self.intermediate.key);
+        let cert = params.signed_by(&key, &issuer).unwrap();
+        (
+            format!("{}{}", cert.pem(), self.intermediate.pem),
+            key.serialize_pem(),
+        )
+    }
+
     /// A new RSA signing certificate with `flaw`.
     pub fn signer(&self, flaw: Flaw) -> TestSigner {
         let rsa = RsaKeyPair::generate(aws_lc_rs::rsa::KeySize::Rsa2048).unwrap();

@@ -65,14 +65,32 @@ impl std::fmt::Debug for Verifier {
 }
 
 impl Default for Verifier {
-    /// The Mozilla root programme's roots (webpki-roots) and [`HttpsFetcher`]: what a
+    /// The platform's trusted roots ([`platform_roots`]) and [`HttpsFetcher`]: what a
     /// deployed skill uses.
     fn default() -> Self {
-        Self::new(
-            webpki_roots::TLS_SERVER_ROOTS.to_vec(),
-            Arc::new(HttpsFetcher::default()),
-        )
+        Self::new(platform_roots(), Arc::new(HttpsFetcher::default()))
     }
+}
+
+/// The roots this machine trusts (its CA bundle, through rustls-native-certs); the Mozilla
+/// root programme's set (webpki-roots) where the machine has none, as in a minimal container
+/// without `ca-certificates`, so a missing bundle never means trusting nothing.
+pub fn platform_roots() -> Vec<TrustAnchor<'static>> {
+    let found = rustls_native_certs::load_native_certs();
+    let mut roots: Vec<TrustAnchor<'static>> = found
+        .certs
+        .iter()
+        .filter_map(|der| webpki::anchor_from_trusted_cert(der).ok())
+        .map(|anchor| anchor.to_owned())
+        .collect();
+    if roots.is_empty() {
+        tracing::info!(
+            errors = found.errors.len(),
+            "no CA bundle on this machine: trusting the Mozilla roots built in"
+        );
+        roots = webpki_roots::TLS_SERVER_ROOTS.to_vec();
+    }
+    roots
 }
 
 impl Verifier {
@@ -200,4 +218,12 @@ fn check_timestamp(envelope: &RequestEnvelope, now: SystemTime) -> Result<(), Re
         ));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn there_are_always_roots_to_trust() {
+        assert!(!super::platform_roots().is_empty());
+    }
 }

@@ -67,3 +67,62 @@ async fn shutdown_finishes_the_request_in_flight() {
         "still listening after shutdown"
     );
 }
+
+#[tokio::test]
+async fn tls_can_be_terminated_in_process() {
+    let pki = alexa_web::testing::TestPki::new();
+    let (chain, key) = pki.server_cert("localhost");
+    let dir = std::env::temp_dir().join(format!("alexa-web-tls-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (cert_path, key_path) = (dir.join("cert.pem"), dir.join("key.pem"));
+    std::fs::write(&cert_path, chain).unwrap();
+    std::fs::write(&key_path, key).unwrap();
+    let tls = alexa_web::tls::server_config(&cert_path, &key_path).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (stop, stopped) = oneshot::channel::<()>();
+    let (started, release) = (Arc::new(Notify::new()), Arc::new(Notify::new()));
+    release.notify_one();
+    let host = WebHost::unverified_for_local_development(skill(started, release));
+    let server = tokio::spawn(host.serve_tls(listener, tls, async {
+        let _ = stopped.await;
+    }));
+
+    // A client that stalls its handshake holds up no one.
+    let _stalled = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let root = reqwest::Certificate::from_pem(pki.root.pem.as_bytes()).unwrap();
+    let client = reqwest::Client::builder()
+        .tls_certs_only([root])
+        .resolve("localhost", addr)
+        .build()
+        .unwrap();
+    let body = serde_json::to_vec(&TestRequest::launch().build()).unwrap();
+    let answer = client
+        .post(format!("https://localhost:{}/", addr.port()))
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 200);
+    let plain = reqwest::Client::new()
+        .get(format!("http://{addr}/health"))
+        .send()
+        .await;
+    assert!(
+        plain.map(|r| r.status() != 200).unwrap_or(true),
+        "plain HTTP must not be served"
+    );
+    stop.send(()).unwrap();
+    server.await.unwrap().unwrap();
+
+    let missing = alexa_web::tls::server_config(
+        "/nonexistent/cert.pem".as_ref(),
+        "/nonexistent/key.pem".as_ref(),
+    );
+    assert!(missing
+        .unwrap_err()
+        .to_string()
+        .contains("/nonexistent/cert.pem"));
+}

@@ -1,8 +1,9 @@
 //! `voiceops-skill serve`: VoiceOps as an HTTPS web-service endpoint (TLS terminated in
-//! front of it), every request verified as Amazon requires, JSON logs as on Lambda.
+//! front of it, or here with --tls-cert and --tls-key), every request verified as Amazon requires, JSON logs as on Lambda.
 
 use alexa_web::{shutdown_signal, Verifier, WebHost};
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use voiceops_skill::config::{Config, LAMBDA_DEADLINE};
 use voiceops_skill::skill::{self, SkillIds, VoiceOps};
@@ -17,6 +18,12 @@ pub struct ServeArgs {
     /// is refused on any address but loopback, and a warning is logged at start.
     #[arg(long)]
     insecure_skip_verification_on_loopback: bool,
+    /// Terminate TLS here instead of in a proxy: the certificate chain (PEM).
+    #[arg(long, value_name = "PEM", requires = "tls_key")]
+    tls_cert: Option<PathBuf>,
+    /// The private key for --tls-cert (PEM: PKCS#8, PKCS#1 or SEC1).
+    #[arg(long, value_name = "PEM", requires = "tls_cert")]
+    tls_key: Option<PathBuf>,
 }
 
 pub async fn run(args: ServeArgs) -> ExitCode {
@@ -66,12 +73,27 @@ pub async fn run(args: ServeArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let tls = match (&args.tls_cert, &args.tls_key) {
+        (Some(cert), Some(key)) => match alexa_web::tls::server_config(cert, key) {
+            Ok(config) => Some(config),
+            Err(err) => {
+                tracing::error!(%err, "cannot start TLS");
+                return ExitCode::FAILURE;
+            }
+        },
+        _ => None,
+    };
     // The first line of standard output names the address, so scripts (and tests) can
     // read the port when they asked for port 0.
     if let Ok(addr) = listener.local_addr() {
-        println!("Listening on http://{addr}");
+        let scheme = if tls.is_some() { "https" } else { "http" };
+        println!("Listening on {scheme}://{addr}");
     }
-    match host.serve(listener, shutdown_signal()).await {
+    let served = match tls {
+        Some(tls) => host.serve_tls(listener, tls, shutdown_signal()).await,
+        None => host.serve(listener, shutdown_signal()).await,
+    };
+    match served {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             tracing::error!(%err, "stopped");

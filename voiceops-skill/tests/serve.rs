@@ -136,3 +136,36 @@ async fn verification_can_be_skipped_only_on_loopback() {
         "{log}"
     );
 }
+
+#[tokio::test]
+async fn tls_can_be_terminated_by_the_binary_itself() {
+    let scratch = Scratch::new("serve-tls");
+    let pki = alexa_web::testing::TestPki::new();
+    let (chain, key) = pki.server_cert("localhost");
+    std::fs::write(scratch.0.join("cert.pem"), chain).unwrap();
+    std::fs::write(scratch.0.join("key.pem"), key).unwrap();
+    let cert = scratch.0.join("cert.pem").display().to_string();
+    let key = scratch.0.join("key.pem").display().to_string();
+    let server = start(&scratch, &["--tls-cert", &cert, "--tls-key", &key]);
+    let addr: std::net::SocketAddr = server.base.trim_start_matches("https://").parse().unwrap();
+    let root = reqwest::Certificate::from_pem(pki.root.pem.as_bytes()).unwrap();
+    let client = reqwest::Client::builder()
+        .tls_certs_only([root])
+        .resolve("localhost", addr)
+        .build()
+        .unwrap();
+    let health = client
+        .get(format!("https://localhost:{}/health", addr.port()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(health.status(), 200);
+    let forged = client
+        .post(format!("https://localhost:{}/", addr.port()))
+        .body(launch())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), 400, "verification is on over TLS too");
+    assert!(terminate(server).success());
+}
