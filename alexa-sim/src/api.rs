@@ -121,12 +121,20 @@ impl Drop for AlexaApi {
     }
 }
 
-fn authorised(shared: &Shared, headers: &HeaderMap) -> bool {
-    headers
+/// The 401 Amazon answers to a request without the token it issued, or `None` when the
+/// token is right.
+fn unauthorised(shared: &Shared, headers: &HeaderMap) -> Option<Response> {
+    let token = headers
         .get("authorization")
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        == Some(shared.token.as_str())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    (token != Some(shared.token.as_str())).then(|| {
+        error(
+            StatusCode::UNAUTHORIZED,
+            "INVALID_AUTHENTICATION",
+            "bad token",
+        )
+    })
 }
 
 fn error(status: StatusCode, code: &str, message: &str) -> Response {
@@ -139,12 +147,8 @@ async fn directive(
     headers: HeaderMap,
     body: Option<Json<Value>>,
 ) -> Response {
-    if !authorised(&shared, &headers) {
-        return error(
-            StatusCode::UNAUTHORIZED,
-            "INVALID_AUTHENTICATION",
-            "bad token",
-        );
+    if let Some(refused) = unauthorised(&shared, &headers) {
+        return refused;
     }
     let Some(Json(body)) = body else {
         return error(StatusCode::BAD_REQUEST, "INVALID_DIRECTIVE", "not JSON");
@@ -192,12 +196,8 @@ async fn setting(
     Path((_device, name)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Response {
-    if !authorised(&shared, &headers) {
-        return error(
-            StatusCode::UNAUTHORIZED,
-            "INVALID_AUTHENTICATION",
-            "bad token",
-        );
+    if let Some(refused) = unauthorised(&shared, &headers) {
+        return refused;
     }
     let value = match name.as_str() {
         "System.timeZone" => &shared.settings.time_zone,

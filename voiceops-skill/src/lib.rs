@@ -8,6 +8,7 @@ pub mod can_fulfill;
 pub mod config;
 pub mod extras;
 pub mod history;
+pub mod hosted;
 pub mod inventory;
 pub mod lambda;
 pub mod memory;

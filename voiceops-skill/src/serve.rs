@@ -5,8 +5,8 @@ use alexa_web::{shutdown_signal, Verifier, WebHost};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use voiceops_skill::config::{Config, LAMBDA_DEADLINE};
-use voiceops_skill::skill::{self, SkillIds, VoiceOps};
+use voiceops_skill::config::LAMBDA_DEADLINE;
+use voiceops_skill::hosted::{json_logs, skill_from_env, Logs};
 
 /// The options of `serve`.
 #[derive(Debug, Clone, clap::Args)]
@@ -27,39 +27,9 @@ pub struct ServeArgs {
 }
 
 pub async fn run(args: ServeArgs) -> ExitCode {
-    tracing_subscriber::fmt()
-        .json()
-        .with_writer(std::io::stderr)
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
-        )
-        .with_current_span(false)
-        .init();
-    let config = Config::from_env();
-    let ids = match config.lambda_skill_ids() {
-        Ok(ids) => ids,
-        Err(reason) => {
-            tracing::error!("{reason}");
-            return ExitCode::FAILURE;
-        }
-    };
-    if ids == SkillIds::Any {
-        tracing::warn!("ALLOW_ANY_SKILL_ID=true: accepting requests for any skill ID");
-    }
-    let state = match VoiceOps::from_config(&config).await {
-        Ok(state) => state,
-        Err(reason) => {
-            tracing::error!("{reason}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let skill = match skill::build(state, ids) {
-        Ok(skill) => skill,
-        Err(err) => {
-            tracing::error!(%err, "the skill is wired wrongly");
-            return ExitCode::FAILURE;
-        }
+    json_logs(Logs::Service);
+    let Some(skill) = skill_from_env().await else {
+        return ExitCode::FAILURE;
     };
     let host = match args.insecure_skip_verification_on_loopback {
         false => WebHost::new(skill, Verifier::default()),

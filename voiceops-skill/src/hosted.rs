@@ -1,0 +1,49 @@
+//! What every hosted VoiceOps starts with, on Lambda or as a web service: JSON logs, and the
+//! skill built from the environment, refusing to start without `SKILL_ID` (unless
+//! `ALLOW_ANY_SKILL_ID=true`) and saying why in the log.
+
+use crate::config::Config;
+use crate::skill::{self, SkillIds, VoiceOps};
+use alexa_core::Skill;
+
+/// Where the JSON logs go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Logs {
+    /// Standard output without timestamps: Lambda adds its own.
+    Lambda,
+    /// Standard error with timestamps (standard output carries the listening address).
+    Service,
+}
+
+/// Starts JSON logging, `RUST_LOG` or `info`.
+pub fn json_logs(logs: Logs) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let format = tracing_subscriber::fmt()
+        .json()
+        .with_env_filter(filter)
+        .with_current_span(false);
+    match logs {
+        Logs::Lambda => format.without_time().init(),
+        Logs::Service => format.with_writer(std::io::stderr).init(),
+    }
+}
+
+/// The skill from the environment, or `None` after logging why it cannot start.
+pub async fn skill_from_env() -> Option<Skill<VoiceOps>> {
+    let config = Config::from_env();
+    let ids = config
+        .lambda_skill_ids()
+        .inspect_err(|reason| tracing::error!("{reason}"))
+        .ok()?;
+    if ids == SkillIds::Any {
+        tracing::warn!("ALLOW_ANY_SKILL_ID=true: accepting requests for any skill ID");
+    }
+    let state = VoiceOps::from_config(&config)
+        .await
+        .inspect_err(|reason| tracing::error!("{reason}"))
+        .ok()?;
+    skill::build(state, ids)
+        .inspect_err(|err| tracing::error!(%err, "the skill is wired wrongly"))
+        .ok()
+}
