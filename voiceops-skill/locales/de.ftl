@@ -172,3 +172,11 @@ board-not-reached = Nicht erreicht: { $names }
 board-counts = { $running } laufen · { $stopped } gestoppt
 board-counts-other = { $running } laufen · { $stopped } gestoppt · { $other } andere
 board-region-status = { $counts } · { $databases } Datenbanken
+board-regions-without-instances = { $count ->
+    [1] Eine Region ohne Instanzen
+   *[other] { $count } Regionen ohne Instanzen
+}
+board-regions-with-nothing = { $count ->
+    [1] Eine Region ohne Instanzen und Datenbanken
+   *[other] { $count } Regionen ohne Instanzen und Datenbanken
+}

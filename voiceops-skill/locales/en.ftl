@@ -143,3 +143,11 @@ board-not-reached = Not reached: { $names }
 board-counts = { $running } running · { $stopped } stopped
 board-counts-other = { $running } running · { $stopped } stopped · { $other } other
 board-region-status = { $counts } · { $databases } databases
+board-regions-without-instances = { $count ->
+    [1] One region with no instances
+   *[other] { $count } regions with no instances
+}
+board-regions-with-nothing = { $count ->
+    [1] One region with nothing in it
+   *[other] { $count } regions with nothing in them
+}

@@ -21,6 +21,8 @@ pub struct Board {
     pub title: String,
     /// The answer as spoken.
     pub headline: String,
+    /// The headline's font size: smaller for a long answer, so it is never cut off.
+    pub headline_size: u32,
     /// One per region or database.
     pub rows: Vec<Row>,
     /// Empty, or what could not be counted.
@@ -43,6 +45,17 @@ fn document() -> &'static Value {
     })
 }
 
+/// The headline's font size for `text`: 40 px fits about 110 characters in the lines the
+/// document allows; a status report with unreachable regions can be three times that.
+fn headline_size(text: &str) -> u32 {
+    match text.chars().count() {
+        0..=110 => 40,
+        111..=180 => 32,
+        181..=260 => 26,
+        _ => 22,
+    }
+}
+
 /// `response` with `board` rendered on the screen; its headline is what the response says.
 pub fn show(response: Response, mut board: Board) -> Response {
     board.headline = response
@@ -51,6 +64,7 @@ pub fn show(response: Response, mut board: Board) -> Response {
         .as_ref()
         .map(OutputSpeech::heard)
         .unwrap_or_default();
+    board.headline_size = headline_size(&board.headline);
     let mut datasources = BTreeMap::new();
     datasources.insert(
         "board".to_owned(),
@@ -74,6 +88,20 @@ fn footer<E>(t: &Messages, failed: &[(String, E)]) -> String {
     t.text("board-not-reached", &[("names", names.join("; ").into())])
 }
 
+/// Rows largest first (then by name), regions with nothing folded into one last row
+/// ("21 regions with nothing running"), so what matters is on the first screen.
+fn largest_first(t: &Messages, mut rows: Vec<(u64, Row)>, empty: usize, folded: &str) -> Vec<Row> {
+    rows.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.label.cmp(&b.1.label)));
+    let mut rows: Vec<Row> = rows.into_iter().map(|(_, row)| row).collect();
+    if empty > 0 {
+        rows.push(Row {
+            label: t.text(folded, &[("count", empty.into())]),
+            value: String::new(),
+        });
+    }
+    rows
+}
+
 fn counts_text(t: &Messages, c: &StateCounts) -> String {
     let args = [
         ("running", c.running.into()),
@@ -86,20 +114,26 @@ fn counts_text(t: &Messages, c: &StateCounts) -> String {
     }
 }
 
-/// Instances per region, busiest first.
+/// Instances per region, busiest first, empty regions folded into one row.
 pub fn instances(t: &Messages, survey: &Survey<StateCounts>) -> Board {
-    let mut found: Vec<&(String, StateCounts)> = survey.found.iter().collect();
-    found.sort_by(|a, b| b.1.total().cmp(&a.1.total()).then(a.0.cmp(&b.0)));
+    let rows: Vec<(u64, Row)> = survey
+        .found
+        .iter()
+        .filter(|(_, counts)| counts.total() > 0)
+        .map(|(region, counts)| {
+            let row = Row {
+                label: region_label(region, t),
+                value: counts_text(t, counts),
+            };
+            (counts.total(), row)
+        })
+        .collect();
+    let empty = survey.found.len() - rows.len();
     Board {
         title: t.text("board-instances-title", &[]),
         headline: String::new(),
-        rows: found
-            .iter()
-            .map(|(region, counts)| Row {
-                label: region_label(region, t),
-                value: counts_text(t, counts),
-            })
-            .collect(),
+        headline_size: 40,
+        rows: largest_first(t, rows, empty, "board-regions-without-instances"),
         footer: footer(t, &survey.failed),
     }
 }
@@ -110,6 +144,7 @@ pub fn databases(t: &Messages, survey: &Survey<Vec<Database>>) -> Board {
     Board {
         title: t.text("board-databases-title", &[]),
         headline: String::new(),
+        headline_size: 40,
         rows: all
             .iter()
             .map(|(region, d)| Row {
@@ -121,7 +156,7 @@ pub fn databases(t: &Messages, survey: &Survey<Vec<Database>>) -> Board {
     }
 }
 
-/// Instances and databases per region.
+/// Instances and databases per region, the busiest first, empty regions folded.
 pub fn status(t: &Messages, instances: &Survey<StateCounts>, dbs: &Survey<Vec<Database>>) -> Board {
     let mut regions: Vec<&String> = instances
         .found
@@ -131,33 +166,42 @@ pub fn status(t: &Messages, instances: &Survey<StateCounts>, dbs: &Survey<Vec<Da
         .collect();
     regions.sort();
     regions.dedup();
-    let rows = regions
-        .into_iter()
-        .map(|region| {
-            let counts = instances
-                .found
-                .iter()
-                .find(|(r, _)| r == region)
-                .map(|(_, c)| counts_text(t, c))
-                .unwrap_or_else(|| "?".into());
-            let databases: Arg = dbs
-                .found
-                .iter()
-                .find(|(r, _)| r == region)
-                .map_or_else(|| "?".into(), |(_, d)| d.len().into());
-            let args = [("counts", counts.into()), ("databases", databases)];
-            Row {
-                label: region_label(region, t),
-                value: t.text("board-region-status", &args),
-            }
-        })
-        .collect();
+    let mut rows = Vec::new();
+    let mut empty = 0;
+    for region in regions {
+        let counts = instances
+            .found
+            .iter()
+            .find(|(r, _)| r == region)
+            .map(|(_, c)| c);
+        let databases = dbs
+            .found
+            .iter()
+            .find(|(r, _)| r == region)
+            .map(|(_, d)| d.len());
+        let weight = counts.map_or(0, StateCounts::total) + databases.unwrap_or(0) as u64;
+        // Only a region both surveys saw with nothing in it is folded; one with a missing
+        // survey shows its "?".
+        if weight == 0 && counts.is_some() && databases.is_some() {
+            empty += 1;
+            continue;
+        }
+        let databases: Arg = databases.map_or_else(|| "?".into(), Arg::from);
+        let counts = counts.map_or_else(|| "?".to_owned(), |c| counts_text(t, c));
+        let args = [("counts", counts.into()), ("databases", databases)];
+        let row = Row {
+            label: region_label(region, t),
+            value: t.text("board-region-status", &args),
+        };
+        rows.push((weight, row));
+    }
     let mut failed = instances.failed_in_either(dbs);
     failed.sort_by(|a, b| a.0.cmp(&b.0));
     Board {
         title: t.text("board-status-title", &[]),
         headline: String::new(),
-        rows,
+        headline_size: 40,
+        rows: largest_first(t, rows, empty, "board-regions-with-nothing"),
         footer: footer(t, &failed),
     }
 }
@@ -232,5 +276,80 @@ mod tests {
             directive["datasources"]["board"]["headline"],
             "Eight are running."
         );
+    }
+
+    #[test]
+    fn the_status_board_puts_the_busiest_first_and_folds_empty_regions() {
+        let counts = |running, stopped| StateCounts {
+            running,
+            stopped,
+            other: 0,
+        };
+        let empty_regions = [
+            "af-south-1",
+            "ap-northeast-2",
+            "ap-northeast-1",
+            "eu-north-1",
+        ];
+        let mut found: Vec<(String, StateCounts)> = empty_regions
+            .iter()
+            .map(|r| (r.to_string(), counts(0, 0)))
+            .collect();
+        found.push(("us-east-1".into(), counts(73, 2)));
+        found.push(("eu-west-1".into(), counts(10, 0)));
+        let instances = Survey {
+            found,
+            failed: vec![],
+        };
+        let mut db_found: Vec<(String, Vec<Database>)> = instances
+            .found
+            .iter()
+            .map(|(r, _)| (r.clone(), vec![]))
+            .collect();
+        db_found.push(("ap-northeast-1".into(), vec![])); // a duplicate region is harmless
+        let dbs = Survey {
+            found: db_found,
+            failed: vec![],
+        };
+        let en = crate::speech::messages("en-US");
+        let board = status(&en, &instances, &dbs);
+        let labels: Vec<&str> = board.rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "North Virginia (us-east-1)",
+                "Ireland (eu-west-1)",
+                "4 regions with nothing in them"
+            ]
+        );
+        let german = status(&crate::speech::messages("de-DE"), &instances, &dbs);
+        assert_eq!(
+            german.rows[2].label,
+            "4 Regionen ohne Instanzen und Datenbanken"
+        );
+        let only = super::instances(&en, &instances);
+        assert_eq!(
+            only.rows.last().unwrap().label,
+            "4 regions with no instances"
+        );
+    }
+
+    #[test]
+    fn a_long_headline_gets_a_smaller_font_instead_of_being_cut() {
+        let long = "Across 17 regions, 131 instances are running and 7 are stopped, and you have 4 databases, 3 available. I couldn't reach 2 regions: Sao Paulo and Mumbai.";
+        let board = Board {
+            title: "Status report".into(),
+            headline: String::new(),
+            headline_size: 40,
+            rows: vec![],
+            footer: String::new(),
+        };
+        let response = show(Response::tell(long), board);
+        let json = serde_json::to_value(response.into_envelope(None)).unwrap();
+        let board = &json["response"]["directives"][0]["datasources"]["board"];
+        assert_eq!(board["headline"], long);
+        assert_eq!(board["headline_size"], 32);
+        assert_eq!(headline_size("Eight are running."), 40);
+        assert!(headline_size(&long.repeat(3)) < 26);
     }
 }
