@@ -89,6 +89,23 @@ try {
   await turn('ask voice ops what databases do I have');
   report.screenRows = await page.locator('#screen .apl-frame').count();
   report.unsupported = await page.locator('#screen .apl-unsupported, #screen .apl-error').count();
+
+  // The status report on the first screen: which rows are wholly inside the device's screen,
+  // and whether the headline lost any of its text.
+  await turn('ask voice ops to give me a status report');
+  report.firstScreen = await page.evaluate(() => {
+    const screen = document.querySelector('#screen .screen-frame').getBoundingClientRect();
+    const inside = (r) => r.top >= screen.top - 1 && r.bottom <= screen.bottom + 1;
+    const rows = [...document.querySelectorAll('#screen .apl-frame')]
+      .filter((row) => inside(row.getBoundingClientRect()))
+      .map((row) => row.innerText.trim().replace(/\s+/g, ' '));
+    const headline = document.querySelector('#screen [data-apl-id="headline"]');
+    return {
+      rows,
+      headlineClipped: headline.scrollHeight > headline.clientHeight + 1,
+      headlineVisible: inside(headline.getBoundingClientRect()),
+    };
+  });
 } catch (error) {
   report.failure = error.message;
 } finally {

@@ -49,7 +49,11 @@ fn start_console(moto: &Emulator) -> (Console, String) {
         .env("AWS_ACCESS_KEY_ID", "testing")
         .env("AWS_SECRET_ACCESS_KEY", "testing")
         .env("AWS_EC2_METADATA_DISABLED", "true")
-        .env("VOICEOPS_REGIONS", "us-east-1,eu-central-1")
+        // Two regions with instances and six without, as in a real account.
+        .env(
+            "VOICEOPS_REGIONS",
+            "us-east-1,eu-central-1,ap-northeast-2,ap-south-1,sa-east-1,ca-central-1,eu-north-1,af-south-1",
+        )
         .env_remove("SKILL_ID")
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
@@ -218,4 +222,19 @@ async fn a_conversation_in_the_browser_console_against_the_emulator() {
         report["unsupported"], 0,
         "every component of the document renders"
     );
+
+    // The status report on an Echo Show: the busiest region first and on the first screen,
+    // the six empty regions folded into one visible row, the whole answer readable.
+    let first = &report["firstScreen"];
+    let rows: Vec<&str> = first["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap())
+        .collect();
+    assert!(rows[0].starts_with("North Virginia (us-east-1)"), "{rows:?}");
+    assert!(rows.iter().any(|r| r.starts_with("Frankfurt (eu-central-1)")), "{rows:?}");
+    assert!(rows.contains(&"6 regions with nothing in them"), "{rows:?}");
+    assert_eq!(first["headlineClipped"], false, "{first}");
+    assert_eq!(first["headlineVisible"], true, "{first}");
 }
