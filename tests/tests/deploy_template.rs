@@ -238,3 +238,72 @@ fn cfn_lint_passes_without_warnings_and_catches_broken_templates() {
         );
     }
 }
+
+/// member-role.yaml: the read-only role in a member account of an organization.
+fn member_role() -> Value {
+    let path = end_to_end::root().join("member-role.yaml");
+    serde_yaml_ng::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn the_member_role_only_reads_and_only_the_skills_function_may_assume_it() {
+    let t = member_role();
+    let roles: Vec<&Value> = t["Resources"]
+        .as_mapping()
+        .unwrap()
+        .values()
+        .filter(|r| r["Type"].as_str() == Some("AWS::IAM::Role"))
+        .collect();
+    assert_eq!(roles.len(), 1, "one role");
+    assert_eq!(
+        t["Resources"].as_mapping().unwrap().len(),
+        1,
+        "nothing else"
+    );
+    let p = &roles[0]["Properties"];
+    assert!(is_ref(&p["RoleName"], "RoleName"));
+    let trust = p["AssumeRolePolicyDocument"]["Statement"]
+        .as_sequence()
+        .unwrap();
+    assert_eq!(trust.len(), 1);
+    assert_eq!(trust[0]["Effect"].as_str(), Some("Allow"));
+    assert_eq!(trust[0]["Action"].as_str(), Some("sts:AssumeRole"));
+    assert!(
+        is_ref(&trust[0]["Principal"]["AWS"], "SkillFunctionRoleArn"),
+        "trusted by exactly the function's role"
+    );
+    let policies = p["Policies"].as_sequence().unwrap();
+    assert_eq!(policies.len(), 1);
+    assert!(p["ManagedPolicyArns"].is_null(), "no managed policies");
+    let statements = policies[0]["PolicyDocument"]["Statement"]
+        .as_sequence()
+        .unwrap();
+    assert_eq!(statements.len(), 1);
+    let actions: BTreeSet<&str> = statements[0]["Action"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|a| a.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        actions,
+        BTreeSet::from([
+            "ec2:DescribeInstances",
+            "ec2:DescribeRegions",
+            "rds:DescribeDBInstances",
+            "rds:DescribeDBClusters",
+        ])
+    );
+}
+
+#[test]
+fn cfn_lint_passes_on_the_member_role() {
+    let text = std::fs::read_to_string(end_to_end::root().join("member-role.yaml")).unwrap();
+    let out = lint(&text, "member");
+    assert!(
+        out.status.success() && out.stdout.is_empty(),
+        "cfn-lint: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -232,8 +232,15 @@ async fn a_conversation_in_the_browser_console_against_the_emulator() {
         .iter()
         .map(|r| r.as_str().unwrap())
         .collect();
-    assert!(rows[0].starts_with("North Virginia (us-east-1)"), "{rows:?}");
-    assert!(rows.iter().any(|r| r.starts_with("Frankfurt (eu-central-1)")), "{rows:?}");
+    assert!(
+        rows[0].starts_with("North Virginia (us-east-1)"),
+        "{rows:?}"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("Frankfurt (eu-central-1)")),
+        "{rows:?}"
+    );
     assert!(rows.contains(&"6 regions with nothing in them"), "{rows:?}");
     assert_eq!(first["headlineClipped"], false, "{first}");
     assert_eq!(first["headlineVisible"], true, "{first}");
