@@ -29,8 +29,9 @@ pub fn json_logs(logs: Logs) {
     }
 }
 
-/// The skill from the environment, or `None` after logging why it cannot start.
-pub async fn skill_from_env() -> Option<Skill<VoiceOps>> {
+/// The skill from the environment, or `None` after logging why it cannot start. `local`
+/// opens the embedded store, for hosts that have one.
+pub async fn skill_from_env(local: Option<crate::memory::LocalStore>) -> Option<Skill<VoiceOps>> {
     let config = Config::from_env();
     let ids = config
         .lambda_skill_ids()
@@ -39,7 +40,7 @@ pub async fn skill_from_env() -> Option<Skill<VoiceOps>> {
     if ids == SkillIds::Any {
         tracing::warn!("ALLOW_ANY_SKILL_ID=true: accepting requests for any skill ID");
     }
-    let state = VoiceOps::from_config(&config)
+    let state = VoiceOps::from_config(&config, local)
         .await
         .inspect_err(|reason| tracing::error!("{reason}"))
         .ok()?;

@@ -6,11 +6,12 @@ use crate::config::LAMBDA_DEADLINE;
 use crate::hosted::{json_logs, skill_from_env, Logs};
 use std::process::ExitCode;
 
-/// Serves the skill on the Lambda runtime until it stops. Refuses to start without
+/// Serves the skill on the Lambda runtime until it stops. No embedded store: on Lambda the
+/// users' last counts live in DynamoDB (`VOICEOPS_STORE=dynamodb:TABLE`). Refuses to start without
 /// `SKILL_ID` (unless `ALLOW_ANY_SKILL_ID=true`), saying why in the log.
 pub async fn serve() -> ExitCode {
     json_logs(Logs::Lambda);
-    let Some(skill) = skill_from_env().await else {
+    let Some(skill) = skill_from_env(None).await else {
         return ExitCode::FAILURE;
     };
     match alexa_lambda::run(skill, LAMBDA_DEADLINE).await {

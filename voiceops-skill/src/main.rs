@@ -98,7 +98,7 @@ async fn invoke(file: &str) -> ExitCode {
     if ids == SkillIds::Any {
         eprintln!("voiceops-skill: SKILL_ID is not set, so requests for any skill ID are accepted");
     }
-    let state = match VoiceOps::from_config(&config).await {
+    let state = match VoiceOps::from_config(&config, Some(voiceops_skill::memory::sqlite)).await {
         Ok(state) => state,
         Err(err) => {
             eprintln!("voiceops-skill: {err}");

@@ -1,8 +1,12 @@
 //! Opening the store VoiceOps remembers users' last counts in (`VOICEOPS_STORE`).
+//!
+//! The embedded store (SQLite) is passed in by the binary that wants it, as a
+//! [`LocalStore`]: the command-line tool does, the deployed `voiceops-lambda` does not, so the
+//! function carries no SQLite (on Lambda the store is DynamoDB).
 
 use crate::config::StoreSetting;
 use alexa_core::persist::AttributeStore;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// The file the embedded store uses when `VOICEOPS_STORE` is unset:
@@ -16,13 +20,19 @@ pub fn data_folder_store() -> Option<PathBuf> {
     )
 }
 
+/// Opens an embedded store at a path.
+pub type LocalStore = fn(&Path) -> Result<Arc<dyn AttributeStore>, String>;
+
 /// Opens the configured store. `Ok(None)` when the default data folder cannot be found or
 /// opened (VoiceOps then answers without comparing with last time, and says so in the log);
 /// `Err` for a setting that is wrong or a store that was asked for by name and cannot be
 /// opened, which should stop the program.
+/// `local` opens the embedded store; without one, a `local:PATH` setting is refused and the
+/// default data folder is skipped with a warning.
 pub fn open(
     setting: &StoreSetting,
     aws: &aws_config::SdkConfig,
+    local: Option<LocalStore>,
 ) -> Result<Option<Arc<dyn AttributeStore>>, String> {
     match setting {
         StoreSetting::Invalid(why) => Err(why.clone()),
@@ -32,16 +42,20 @@ pub fn open(
                 client, table,
             ))))
         }
-        StoreSetting::Local(path) => alexa_store_sqlite::SqliteStore::open(path)
-            .map(|store| Some(Arc::new(store) as Arc<dyn AttributeStore>))
-            .map_err(|err| err.to_string()),
+        StoreSetting::Local(path) => match local {
+            Some(open) => open(path).map(Some),
+            None => Err(format!(
+                "VOICEOPS_STORE=local:{} needs the embedded store, which this build does not have: use dynamodb:TABLE",
+                path.display()
+            )),
+        },
         StoreSetting::DataFolder => {
-            let Some(path) = data_folder_store() else {
-                tracing::warn!("no data folder: answering without remembering last counts");
+            let (Some(open), Some(path)) = (local, data_folder_store()) else {
+                tracing::warn!("no embedded store or data folder: answering without remembering last counts");
                 return Ok(None);
             };
-            match alexa_store_sqlite::SqliteStore::open(&path) {
-                Ok(store) => Ok(Some(Arc::new(store))),
+            match open(&path) {
+                Ok(store) => Ok(Some(store)),
                 Err(err) => {
                     tracing::warn!(%err, "answering without remembering last counts");
                     Ok(None)
@@ -49,4 +63,11 @@ pub fn open(
             }
         }
     }
+}
+
+/// The embedded store: SQLite at `path` (what the command-line tool passes as [`LocalStore`]).
+pub fn sqlite(path: &Path) -> Result<Arc<dyn AttributeStore>, String> {
+    alexa_store_sqlite::SqliteStore::open(path)
+        .map(|store| Arc::new(store) as Arc<dyn AttributeStore>)
+        .map_err(|err| err.to_string())
 }

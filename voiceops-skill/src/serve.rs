@@ -28,7 +28,7 @@ pub struct ServeArgs {
 
 pub async fn run(args: ServeArgs) -> ExitCode {
     json_logs(Logs::Service);
-    let Some(skill) = skill_from_env().await else {
+    let Some(skill) = skill_from_env(Some(voiceops_skill::memory::sqlite)).await else {
         return ExitCode::FAILURE;
     };
     let host = match args.insecure_skip_verification_on_loopback {

@@ -75,7 +75,7 @@ async fn target(
             .map(|t| Box::new(t) as Box<dyn Target>)
             .map_err(|e| fail(e, 2));
     }
-    let state = VoiceOps::from_config(config)
+    let state = VoiceOps::from_config(config, Some(voiceops_skill::memory::sqlite))
         .await
         .map_err(|e| fail(e, 2))?;
     skill::build(state, SkillIds::Only(vec![skill_id.to_owned()]))

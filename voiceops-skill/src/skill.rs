@@ -46,11 +46,16 @@ impl VoiceOps {
     /// The skill's state from the environment: the AWS SDK's default configuration (with
     /// `AWS_ENDPOINT_URL` honoured), the configured regions, page size, timing and store.
     /// Fails only for a store setting that is wrong or cannot be opened.
-    pub async fn from_config(config: &Config) -> Result<Self, String> {
+    /// `local` opens the embedded store (see [`memory`](crate::memory)); the deployed
+    /// function passes none.
+    pub async fn from_config(
+        config: &Config,
+        local: Option<crate::memory::LocalStore>,
+    ) -> Result<Self, String> {
         let aws = AwsInventory::from_env(config.regions.clone())
             .await
             .with_page_size(config.page_size);
-        let memory = crate::memory::open(&config.store, aws.sdk_config())?;
+        let memory = crate::memory::open(&config.store, aws.sdk_config(), local)?;
         Ok(Self {
             inventory: Arc::new(Arc::new(aws)),
             timing: config.timing,

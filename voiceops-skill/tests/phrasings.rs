@@ -6,7 +6,14 @@ use alexa_core::model::Intent;
 use alexa_sim::{Resolved, Resolver};
 use std::path::PathBuf;
 
-fn phrasings(language: &str) -> Vec<(String, String, Vec<(String, String)>)> {
+/// One line of a phrasing list: what is said, the intent it must reach, the slot ids.
+struct Phrasing {
+    utterance: String,
+    intent: String,
+    slots: Vec<(String, String)>,
+}
+
+fn phrasings(language: &str) -> Vec<Phrasing> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../tests/fixtures/phrasings")
         .join(format!("{language}.txt"));
@@ -24,7 +31,11 @@ fn phrasings(language: &str) -> Vec<(String, String, Vec<(String, String)>)> {
                     (k.to_owned(), v.to_owned())
                 })
                 .collect();
-            (utterance.to_owned(), intent, slots)
+            Phrasing {
+                utterance: utterance.to_owned(),
+                intent,
+                slots,
+            }
         })
         .collect()
 }
@@ -40,7 +51,12 @@ fn misses(locale: &str, language: &str) -> Vec<String> {
     let model = voiceops_skill::package::model(locale).unwrap();
     let resolver = Resolver::new(&model.language_model, locale, "amzn1.ask.skill.test");
     let mut missed = Vec::new();
-    for (utterance, expected, slots) in phrasings(language) {
+    for Phrasing {
+        utterance,
+        intent: expected,
+        slots,
+    } in phrasings(language)
+    {
         let got = match resolver.resolve(&utterance, true) {
             Resolved::Intent { intent, .. } => intent,
             other => {
