@@ -90,5 +90,11 @@ setup_browser() {
     echo "==> installing playwright-core into $browser_dir/node_modules"
     (cd "$browser_dir" && npm ci --silent --no-audit --no-fund)
   fi
+  # virtual-alexa, the second resolver the phrasing lists are checked with.
+  local recorder_dir="$PROJECT_ROOT/tests/fixtures/recorder"
+  if [ ! -d "$recorder_dir/node_modules/virtual-alexa" ]; then
+    echo "==> installing virtual-alexa into $recorder_dir/node_modules"
+    (cd "$recorder_dir" && npm ci --silent --no-audit --no-fund)
+  fi
   export BROWSER_TEST_DIR="$browser_dir"
 }
