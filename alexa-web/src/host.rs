@@ -51,9 +51,13 @@ struct Shared<S> {
 impl<S: Send + Sync + 'static> WebHost<S> {
     /// Serves `skill`, verifying every request with `verifier`.
     pub fn new(skill: Skill<S>, verifier: Verifier) -> Self {
+        Self::with(skill, Verification::On(Arc::new(verifier)))
+    }
+
+    fn with(skill: Skill<S>, verification: Verification) -> Self {
         Self {
             skill,
-            verification: Verification::On(Arc::new(verifier)),
+            verification,
             body_limit: DEFAULT_BODY_LIMIT,
             deadline: Duration::from_secs(7),
         }
@@ -62,10 +66,7 @@ impl<S: Send + Sync + 'static> WebHost<S> {
     /// Serves `skill` without checking signatures, for local development only:
     /// [`serve`](Self::serve) refuses any address but loopback and logs a warning.
     pub fn unverified_for_local_development(skill: Skill<S>) -> Self {
-        Self {
-            verification: Verification::OffForLocalDevelopment,
-            ..Self::new(skill, Verifier::new(Vec::new(), Arc::new(NoFetcher)))
-        }
+        Self::with(skill, Verification::OffForLocalDevelopment)
     }
 
     /// Answers 413 to bodies over `bytes`, without reading past them.
@@ -210,14 +211,5 @@ async fn answer<S: Send + Sync + 'static>(
             tracing::error!(%err, "no answer");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
-    }
-}
-
-/// The fetcher of an unverified host: never called.
-struct NoFetcher;
-
-impl crate::fetch::CertFetcher for NoFetcher {
-    fn fetch<'a>(&'a self, _: &'a str) -> crate::fetch::FetchFuture<'a> {
-        Box::pin(async { Err("verification is off".to_owned()) })
     }
 }

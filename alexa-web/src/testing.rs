@@ -178,6 +178,17 @@ impl TestPki {
         )
     }
 
+    /// An HTTPS client that trusts only the test root and reaches `name` at `addr`, for
+    /// talking to a host serving [`server_cert`](Self::server_cert)`(name)`.
+    pub fn https_client(&self, name: &str, addr: std::net::SocketAddr) -> reqwest::Client {
+        let root = reqwest::Certificate::from_pem(self.root.pem.as_bytes()).unwrap();
+        reqwest::Client::builder()
+            .tls_certs_only([root])
+            .resolve(name, addr)
+            .build()
+            .unwrap()
+    }
+
     /// A new RSA signing certificate with `flaw`.
     pub fn signer(&self, flaw: Flaw) -> TestSigner {
         let rsa = RsaKeyPair::generate(aws_lc_rs::rsa::KeySize::Rsa2048).unwrap();

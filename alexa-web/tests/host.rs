@@ -92,12 +92,7 @@ async fn tls_can_be_terminated_in_process() {
 
     // A client that stalls its handshake holds up no one.
     let _stalled = tokio::net::TcpStream::connect(addr).await.unwrap();
-    let root = reqwest::Certificate::from_pem(pki.root.pem.as_bytes()).unwrap();
-    let client = reqwest::Client::builder()
-        .tls_certs_only([root])
-        .resolve("localhost", addr)
-        .build()
-        .unwrap();
+    let client = pki.https_client("localhost", addr);
     let body = serde_json::to_vec(&TestRequest::launch().build()).unwrap();
     let answer = client
         .post(format!("https://localhost:{}/", addr.port()))

@@ -6,11 +6,18 @@ use end_to_end::{
 };
 use std::process::Command;
 
+/// The environment that points every AWS call at `moto`.
+fn moto_env(moto: &Emulator) -> Vec<(&str, &str)> {
+    vec![
+        ("AWS_ENDPOINT_URL", moto.endpoint.as_str()),
+        ("AWS_REGION", "us-east-1"),
+        ("AWS_ACCESS_KEY_ID", "testing"),
+        ("AWS_SECRET_ACCESS_KEY", "testing"),
+    ]
+}
+
 fn with_emulator(cmd: &mut Command, moto: &Emulator) {
-    cmd.env("AWS_ENDPOINT_URL", &moto.endpoint)
-        .env("AWS_REGION", "us-east-1")
-        .env("AWS_ACCESS_KEY_ID", "testing")
-        .env("AWS_SECRET_ACCESS_KEY", "testing");
+    cmd.envs(moto_env(moto));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -54,13 +61,8 @@ async fn a_scripted_conversation_against_the_emulator() {
     let config = moto.config("us-east-1").await;
     seed::instances(&config, "us-east-1", 2, 1).await;
     let scratch = Scratch::new("piped");
-    let env = [
-        ("AWS_ENDPOINT_URL", moto.endpoint.as_str()),
-        ("AWS_REGION", "us-east-1"),
-        ("AWS_ACCESS_KEY_ID", "testing"),
-        ("AWS_SECRET_ACCESS_KEY", "testing"),
-        ("VOICEOPS_REGIONS", "us-east-1"),
-    ];
+    let mut env = moto_env(&moto);
+    env.push(("VOICEOPS_REGIONS", "us-east-1"));
     let script = "# a comment is skipped\nopen voice ops\nhow many are running\n\n\nhello\n";
     let said = stdout(&simulate(&[], &scratch.0, &env, script));
     let lines: Vec<&str> = said.lines().collect();
@@ -96,15 +98,12 @@ async fn simulate_remembers_each_user_across_runs_and_notices_a_change() {
     seed::instances(&config, "us-east-1", 2, 0).await;
     let scratch = Scratch::new("remember");
     let store = format!("local:{}", scratch.0.join("attributes.sqlite3").display());
-    let env = [
-        ("AWS_ENDPOINT_URL", moto.endpoint.as_str()),
-        ("AWS_REGION", "us-east-1"),
-        ("AWS_ACCESS_KEY_ID", "testing"),
-        ("AWS_SECRET_ACCESS_KEY", "testing"),
+    let mut env = moto_env(&moto);
+    env.extend([
         ("VOICEOPS_REGIONS", "us-east-1"),
         ("VOICEOPS_STORE", store.as_str()),
         ("TZ", "UTC"),
-    ];
+    ]);
     let ask = "ask voice ops how many instances are running\n";
     let first = stdout(&simulate(&["--user", "ada"], &scratch.0, &env, ask));
     assert_eq!(

@@ -5,38 +5,9 @@
 //! samples with two slots side by side (German "sind in {region} {state}"), listed below.
 //! The coverage is printed.
 
-use end_to_end::root;
+use end_to_end::{phrasings, root};
 use serde_json::Value;
 use std::process::Command;
-
-struct Expected {
-    utterance: String,
-    intent: String,
-    slots: Vec<(String, String)>,
-}
-
-fn expected(language: &str) -> Vec<Expected> {
-    let text =
-        std::fs::read_to_string(root().join(format!("tests/fixtures/phrasings/{language}.txt")))
-            .unwrap();
-    text.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|line| {
-            let (utterance, rest) = line.split_once(" => ").unwrap();
-            let mut parts = rest.split_whitespace();
-            Expected {
-                utterance: utterance.to_owned(),
-                intent: parts.next().unwrap().to_owned(),
-                slots: parts
-                    .map(|p| {
-                        let (k, v) = p.split_once('=').unwrap();
-                        (k.to_owned(), v.to_owned())
-                    })
-                    .collect(),
-            }
-        })
-        .collect()
-}
 
 /// Phrasings whose only sample has two slots side by side, which virtual-alexa's matcher
 /// cannot split (Alexa can).
@@ -79,7 +50,7 @@ fn virtual_alexa_agrees_wherever_it_understands() {
             .lines()
             .map(|l| serde_json::from_str(l).unwrap())
             .collect();
-        let wanted = expected(language);
+        let wanted = phrasings(language);
         assert_eq!(
             results.len(),
             wanted.len(),

@@ -4,41 +4,7 @@
 
 use alexa_core::model::Intent;
 use alexa_sim::{Resolved, Resolver};
-use std::path::PathBuf;
-
-/// One line of a phrasing list: what is said, the intent it must reach, the slot ids.
-struct Phrasing {
-    utterance: String,
-    intent: String,
-    slots: Vec<(String, String)>,
-}
-
-fn phrasings(language: &str) -> Vec<Phrasing> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/fixtures/phrasings")
-        .join(format!("{language}.txt"));
-    std::fs::read_to_string(&path)
-        .unwrap()
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|line| {
-            let (utterance, expected) = line.split_once(" => ").expect("utterance => Intent");
-            let mut parts = expected.split_whitespace();
-            let intent = parts.next().unwrap().to_owned();
-            let slots = parts
-                .map(|p| {
-                    let (k, v) = p.split_once('=').unwrap();
-                    (k.to_owned(), v.to_owned())
-                })
-                .collect();
-            Phrasing {
-                utterance: utterance.to_owned(),
-                intent,
-                slots,
-            }
-        })
-        .collect()
-}
+use end_to_end::{phrasings, Phrasing};
 
 fn resolved_id(intent: &Intent, slot: &str) -> Option<String> {
     let slot = intent.slots.get(slot)?;

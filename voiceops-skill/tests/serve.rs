@@ -148,12 +148,7 @@ async fn tls_can_be_terminated_by_the_binary_itself() {
     let key = scratch.0.join("key.pem").display().to_string();
     let server = start(&scratch, &["--tls-cert", &cert, "--tls-key", &key]);
     let addr: std::net::SocketAddr = server.base.trim_start_matches("https://").parse().unwrap();
-    let root = reqwest::Certificate::from_pem(pki.root.pem.as_bytes()).unwrap();
-    let client = reqwest::Client::builder()
-        .tls_certs_only([root])
-        .resolve("localhost", addr)
-        .build()
-        .unwrap();
+    let client = pki.https_client("localhost", addr);
     let health = client
         .get(format!("https://localhost:{}/health", addr.port()))
         .send()
