@@ -160,7 +160,7 @@ async fn directive(
         (Some(request_id), Some("VoicePlayer.Speak"), Some(speech)) => {
             shared.log.record(Progressive {
                 request_id: request_id.to_owned(),
-                speech: heard(speech),
+                speech: alexa_core::ssml::to_plain_text(speech).trim().to_owned(),
             });
             StatusCode::NO_CONTENT.into_response()
         }
@@ -170,25 +170,6 @@ async fn directive(
             "expected a VoicePlayer.Speak with a requestId",
         ),
     }
-}
-
-/// Speech as heard: SSML markup removed.
-fn heard(speech: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for ch in speech.chars() {
-        match ch {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&amp;", "&")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .trim()
-        .to_owned()
 }
 
 async fn setting(

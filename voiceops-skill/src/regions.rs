@@ -78,17 +78,6 @@ impl Lang {
     }
 }
 
-/// The request's language, as a handler argument.
-impl<S> alexa_core::extract::FromRequest<S> for Lang {
-    type Rejection = std::convert::Infallible;
-    fn from_request(
-        req: &std::sync::Arc<alexa_core::model::RequestEnvelope>,
-        _: &S,
-    ) -> Result<Self, Self::Rejection> {
-        Ok(Lang::from_locale(req.locale().unwrap_or("en-US")))
-    }
-}
-
 /// A region's name in `lang`.
 pub fn spoken_name_in(code: &str, lang: Lang) -> String {
     match lang {

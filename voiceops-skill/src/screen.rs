@@ -2,7 +2,7 @@
 //! database, through one APL document (`screen.json`) filled from a [`Board`].
 
 use crate::inventory::{Database, StateCounts, Survey};
-use crate::regions::{spoken_name_in, Lang};
+use crate::regions::spoken_name_in;
 use alexa_core::l10n::{Arg, Messages};
 use alexa_core::model::OutputSpeech;
 use alexa_core::Response;
@@ -74,10 +74,7 @@ pub fn show(response: Response, mut board: Board) -> Response {
 }
 
 fn region_label(code: &str, t: &Messages) -> String {
-    format!(
-        "{} ({code})",
-        spoken_name_in(code, Lang::from_locale(t.locale()))
-    )
+    format!("{} ({code})", spoken_name_in(code, crate::speech::lang(t)))
 }
 
 fn footer<E>(t: &Messages, failed: &[(String, E)]) -> String {
