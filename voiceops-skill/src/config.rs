@@ -1,6 +1,7 @@
 //! Settings from the environment, read once at start.
 
-use crate::inventory::Timing;
+use crate::inventory::organization::parse_accounts;
+use crate::inventory::{AccountSource, Timing};
 use crate::skill::SkillIds;
 use std::time::Duration;
 
@@ -23,6 +24,14 @@ pub struct Config {
     pub page_size: i32,
     /// `VOICEOPS_STORE`: where each user's last counts are kept.
     pub store: StoreSetting,
+    /// `VOICEOPS_ROLE_NAME`: the role to assume in every account of the organization;
+    /// unset, VoiceOps answers for its own account only.
+    pub role_name: Option<String>,
+    /// `VOICEOPS_ACCOUNTS`: the accounts to ask (`id` or `name=id`, comma-separated)
+    /// instead of the organization's list; parsed when the skill starts.
+    pub accounts: Option<String>,
+    /// `VOICEOPS_MAX_IN_FLIGHT`: AWS calls in flight at once across accounts (default 128).
+    pub max_in_flight: usize,
 }
 
 /// Where VoiceOps keeps what it remembers per user (`VOICEOPS_STORE`).
@@ -98,6 +107,28 @@ impl Config {
                 .and_then(|v| v.trim().parse().ok())
                 .unwrap_or(crate::inventory::aws::DEFAULT_PAGE_SIZE),
             store: StoreSetting::parse(lookup("VOICEOPS_STORE").as_deref()),
+            role_name: lookup("VOICEOPS_ROLE_NAME")
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty()),
+            accounts: lookup("VOICEOPS_ACCOUNTS")
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty()),
+            max_in_flight: lookup("VOICEOPS_MAX_IN_FLIGHT")
+                .and_then(|v| v.trim().parse().ok())
+                .filter(|n| *n > 0)
+                .unwrap_or(crate::inventory::estate::DEFAULT_MAX_IN_FLIGHT),
+        }
+    }
+
+    /// Where the accounts come from when VoiceOps answers for several, or `None` for its
+    /// own account only. A malformed `VOICEOPS_ACCOUNTS`, or one without a role to assume,
+    /// is refused with an explanation.
+    pub fn account_source(&self) -> Result<Option<AccountSource>, String> {
+        match (&self.role_name, &self.accounts) {
+            (None, None) => Ok(None),
+            (None, Some(_)) => Err("VOICEOPS_ACCOUNTS is set but VOICEOPS_ROLE_NAME is not: name the role to assume in those accounts".to_owned()),
+            (Some(_), None) => Ok(Some(AccountSource::Organization)),
+            (Some(_), Some(listed)) => parse_accounts(listed).map(|a| Some(AccountSource::Listed(a))),
         }
     }
 
@@ -184,5 +215,31 @@ mod tests {
             };
             assert!(why.contains("local:PATH or dynamodb:TABLE"), "{why}");
         }
+    }
+
+    #[test]
+    fn accounts_come_from_the_organization_a_list_or_nowhere() {
+        assert_eq!(config(&[]).account_source(), Ok(None));
+        assert_eq!(
+            config(&[("VOICEOPS_ROLE_NAME", "VoiceOpsReadOnly")]).account_source(),
+            Ok(Some(AccountSource::Organization))
+        );
+        assert_eq!(
+            config(&[
+                ("VOICEOPS_ROLE_NAME", "VoiceOpsReadOnly"),
+                ("VOICEOPS_ACCOUNTS", "production=111111111111,222222222222")
+            ])
+            .account_source(),
+            Ok(Some(AccountSource::Listed(vec![
+                (Some("production".into()), "111111111111".into()),
+                (None, "222222222222".into())
+            ])))
+        );
+        let without_role = config(&[("VOICEOPS_ACCOUNTS", "111111111111")]).account_source();
+        assert!(without_role.unwrap_err().contains("VOICEOPS_ROLE_NAME"));
+        let bad = config(&[("VOICEOPS_ROLE_NAME", "R"), ("VOICEOPS_ACCOUNTS", "prod")]);
+        assert!(bad.account_source().unwrap_err().contains("\"prod\""));
+        assert_eq!(config(&[("VOICEOPS_MAX_IN_FLIGHT", "0")]).max_in_flight, 128);
+        assert_eq!(config(&[("VOICEOPS_MAX_IN_FLIGHT", "8")]).max_in_flight, 8);
     }
 }

@@ -62,6 +62,12 @@ impl AwsInventory {
         &self.config
     }
 
+    /// The same regions and page size, with another configuration (another account's
+    /// credentials).
+    pub fn sibling(&self, config: SdkConfig) -> Self {
+        Self::new(config, self.configured_regions.clone(), self.page_size)
+    }
+
     /// Sets the `DescribeInstances` page size (5 to 1000).
     pub fn with_page_size(mut self, page_size: i32) -> Self {
         self.page_size = page_size.clamp(5, 1000);
@@ -207,6 +213,7 @@ where
         | "Throttling"
         | "ThrottlingException"
         | "TooManyRequestsException" => InventoryError::Throttled,
+        "OptInRequired" => InventoryError::NotEnabled,
         _ if lower.contains("credentials")
             && (lower.contains("not loaded") || lower.contains("no credentials")) =>
         {

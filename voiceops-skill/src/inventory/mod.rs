@@ -2,9 +2,13 @@
 //! microseconds and the real implementation is tested over HTTP against an emulator.
 
 pub mod aws;
+pub mod estate;
+pub mod organization;
 mod survey;
 
 pub use aws::AwsInventory;
+pub use estate::{survey_estate, Account, EstateSurvey, Member, Organization};
+pub use organization::{AccountSource, AwsOrganization};
 pub use survey::{survey, Survey, Timing};
 
 use alexa_core::handler::BoxFuture;
@@ -72,6 +76,10 @@ pub enum InventoryError {
     /// The endpoint could not be reached (connection refused, DNS, TLS).
     #[error("unreachable: {0}")]
     Unreachable(String),
+    /// The region is not enabled for the account (an opt-in region another account of the
+    /// organization uses): nothing can be in it, so it is left out rather than reported.
+    #[error("region not enabled for this account")]
+    NotEnabled,
     /// Anything else: unreachable endpoint, a service error.
     #[error("{0}")]
     Failed(String),

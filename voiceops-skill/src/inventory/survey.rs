@@ -4,6 +4,7 @@ use super::{Inventory, InventoryError};
 use alexa_core::handler::BoxFuture;
 use std::sync::Arc;
 use std::time::Duration;
+use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 use tokio::time::Instant;
 
@@ -76,7 +77,7 @@ impl Survey<Vec<super::Database>> {
 
 /// Calls `ask` for every region concurrently. A region that takes longer than
 /// `timing.per_region`, or is still running at `timing.overall`, is reported as timed out;
-/// the rest are kept.
+/// the rest are kept. A region not enabled for the account has nothing in it and is left out.
 pub async fn survey<T, F>(
     inventory: &Arc<dyn Inventory>,
     regions: &[String],
@@ -87,13 +88,54 @@ where
     T: Send + 'static,
     F: Fn(&dyn Inventory, String) -> BoxFuture<Result<T, InventoryError>>,
 {
+    let calls = regions
+        .iter()
+        .map(|r| ask(&**inventory, r.clone()))
+        .collect();
+    let results = gather(calls, timing, usize::MAX).await;
+    Survey::from_results(regions, results)
+}
+
+impl<T> Survey<T> {
+    /// Pairs each region with its result, in order.
+    pub(crate) fn from_results(
+        regions: &[String],
+        results: Vec<Result<T, InventoryError>>,
+    ) -> Self {
+        let mut found = Vec::new();
+        let mut failed = Vec::new();
+        for (region, result) in regions.iter().zip(results) {
+            match result {
+                Ok(value) => found.push((region.clone(), value)),
+                Err(InventoryError::NotEnabled) => {}
+                Err(error) => failed.push((region.clone(), error)),
+            }
+        }
+        Survey { found, failed }
+    }
+}
+
+/// Runs `calls` concurrently, at most `max_in_flight` at a time, and returns their results
+/// in order. A call gets `timing.per_region` from when it starts; whatever has not finished
+/// (or not started) at `timing.overall` is a timeout, and a panicking call a failure.
+pub(crate) async fn gather<T: Send + 'static>(
+    calls: Vec<BoxFuture<Result<T, InventoryError>>>,
+    timing: Timing,
+    max_in_flight: usize,
+) -> Vec<Result<T, InventoryError>> {
     let deadline = Instant::now() + timing.overall;
+    let permits = Arc::new(Semaphore::new(
+        max_in_flight.clamp(1, Semaphore::MAX_PERMITS),
+    ));
     let mut tasks = JoinSet::new();
     let mut task_index = std::collections::HashMap::new();
-    for (index, region) in regions.iter().enumerate() {
-        let call = ask(&**inventory, region.clone());
+    for (index, call) in calls.into_iter().enumerate() {
+        let permits = Arc::clone(&permits);
         let limit = timing.per_region;
         let handle = tasks.spawn(async move {
+            let Ok(_permit) = permits.acquire_owned().await else {
+                return Err(InventoryError::Failed("internal error".to_owned()));
+            };
             match tokio::time::timeout(limit, call).await {
                 Ok(result) => result,
                 Err(_) => Err(InventoryError::Timeout),
@@ -102,12 +144,12 @@ where
         task_index.insert(handle.id(), index);
     }
     let mut results: Vec<Option<Result<T, InventoryError>>> =
-        regions.iter().map(|_| None).collect();
+        task_index.iter().map(|_| None).collect();
     loop {
         match tokio::time::timeout_at(deadline, tasks.join_next_with_id()).await {
             Ok(Some(Ok((id, result)))) => results[task_index[&id]] = Some(result),
             Ok(Some(Err(join_error))) => {
-                tracing::error!(%join_error, "a region task panicked");
+                tracing::error!(%join_error, "an AWS call panicked");
                 let failure = Err(InventoryError::Failed("internal error".to_owned()));
                 results[task_index[&join_error.id()]] = Some(failure);
             }
@@ -118,14 +160,8 @@ where
             }
         }
     }
-    let mut found = Vec::new();
-    let mut failed = Vec::new();
-    for (region, result) in regions.iter().zip(results) {
-        match result {
-            Some(Ok(value)) => found.push((region.clone(), value)),
-            Some(Err(error)) => failed.push((region.clone(), error)),
-            None => failed.push((region.clone(), InventoryError::Timeout)),
-        }
-    }
-    Survey { found, failed }
+    results
+        .into_iter()
+        .map(|r| r.unwrap_or(Err(InventoryError::Timeout)))
+        .collect()
 }
