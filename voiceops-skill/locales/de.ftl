@@ -146,6 +146,10 @@ checking-regions = { $count ->
     [1] Ich prüfe eine Region...
    *[other] Ich prüfe { $count } Regionen...
 }
+checking-accounts = Ich prüfe { $accounts } Konten in { $count ->
+    [1] einer Region...
+   *[other] { $count } Regionen...
+}
 more-since = { $difference ->
     [1] Das ist eine mehr als bei Ihrer Frage um { $time } Uhr.
    *[other] Das sind { $difference } mehr als bei Ihrer Frage um { $time } Uhr.
@@ -180,3 +184,74 @@ board-regions-with-nothing = { $count ->
     [1] Eine Region ohne Instanzen und Datenbanken
    *[other] { $count } Regionen ohne Instanzen und Datenbanken
 }
+
+## Mehrere Konten (VOICEOPS_ROLE_NAME)
+
+this-account = dieses Konto
+account-ending = das Konto mit der Endung { $digits }
+the-named-account = das Konto { $name }
+count-in-account = { $count } in { $account }
+in-account = in { $account }
+account-heading = Im Konto { $account }:
+estate-state-across = In { $accounts } Konten { $state ->
+    [running] laufen { $count } Instanzen
+   *[stopped] sind { $count } Instanzen gestoppt
+}{ $place }: { $list }.
+estate-state-one = Es { $state ->
+    [running] { $count ->
+        [1] läuft eine Instanz
+       *[other] laufen { $count } Instanzen
+    }
+   *[stopped] { $count ->
+        [1] ist eine Instanz gestoppt
+       *[other] sind { $count } Instanzen gestoppt
+    }
+}{ $place }, alle in { $account }.
+estate-state-none = { $accounts ->
+    [1] In Ihrem Konto
+   *[other] In keinem Ihrer { $accounts } Konten
+} { $state ->
+    [running] läuft eine Instanz
+   *[stopped] ist eine Instanz gestoppt
+}{ $place }.
+estate-have = Sie haben { instances }{ $place } in { $accounts } Konten, { $mix }: { $list }.
+estate-have-one = Sie haben { instances }{ $place }, { $mix }, alle in { $account }.
+estate-by-account = Nach Konten: { $list }.
+unreached-accounts = { $count ->
+    [1] Ich konnte { $names } nicht erreichen, es ist nicht mitgezählt.
+   *[other] Ich konnte { $count } Konten nicht erreichen, { $names }, sie sind nicht mitgezählt.
+}
+unreached-accounts-many = Ich konnte { $count } Konten nicht erreichen, darunter { $names }, sie sind nicht mitgezählt.
+unreached-pairs = { $count ->
+    [1] Ich konnte { $names } nicht erreichen, es ist nicht mitgezählt.
+   *[other] Ich konnte { $count } Regionen nicht erreichen, { $names }, sie sind nicht mitgezählt.
+}
+unreached-pairs-many = Ich konnte { $count } Regionen nicht erreichen, darunter { $names }, sie sind nicht mitgezählt.
+region-in-account = { $region } in { $account }
+unreached-every-account = Ich konnte keines Ihrer { $count } Konten erreichen.
+unknown-account = Ein Konto namens { $spoken } kenne ich nicht. Ihre Konten sind { $names }. Welches Konto?
+unknown-account-many = Ein Konto namens { $spoken } kenne ich nicht. Nennen Sie einen Namen wie { $names }. Welches Konto?
+which-account = Welches Konto?
+one-account-only = Voice Ops sieht nur sein eigenes Konto und kann { $spoken } nicht abfragen. Fragen Sie noch einmal, ohne ein Konto zu nennen.
+
+## Welche Regionen oder Konten Instanzen haben
+
+which-what = { $state ->
+    [running] Laufende Instanzen
+    [stopped] Gestoppte Instanzen
+   *[other] Instanzen
+}
+which-regions = { which-what }{ $place } gibt es in { $count ->
+    [1] einer Region
+   *[other] { $count } Regionen
+}: { $list }.
+which-accounts = { which-what }{ $place } gibt es in { $count ->
+    [1] einem Konto
+   *[other] { $count } Konten
+}: { $list }.
+which-none = { $state ->
+    [running] Es läuft keine Instanz{ $place }.
+    [stopped] Es ist keine Instanz gestoppt{ $place }.
+   *[other] Sie haben keine Instanzen{ $place }.
+}
+name-with-count = { $name } mit { $count }

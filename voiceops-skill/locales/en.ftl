@@ -117,6 +117,10 @@ checking-regions = { $count ->
     [1] Checking one region...
    *[other] Checking { $count } regions...
 }
+checking-accounts = Checking { $accounts } accounts in { $count ->
+    [1] one region...
+   *[other] { $count } regions...
+}
 more-since = { $difference ->
     [1] That's one more than when you asked at { $time }.
    *[other] That's { $difference } more than when you asked at { $time }.
@@ -151,3 +155,62 @@ board-regions-with-nothing = { $count ->
     [1] One region with nothing in it
    *[other] { $count } regions with nothing in them
 }
+
+## Several accounts (VOICEOPS_ROLE_NAME)
+
+this-account = this account
+account-ending = the account ending in { $digits }
+the-named-account = the { $name } account
+count-in-account = { $count } in { $account }
+in-account = in { $account }
+account-heading = In { $account }:
+estate-state-across = { $count } instances are { state-word }{ $place } across { $accounts } accounts: { $list }.
+estate-state-one = { instances } { $count ->
+    [1] is
+   *[other] are
+} { state-word }{ $place }, all in { $account }.
+estate-state-none = No instances are { state-word }{ $place } in { $accounts ->
+    [1] your account
+   *[other] any of your { $accounts } accounts
+}.
+estate-have = You have { instances }{ $place } across { $accounts } accounts, { $mix }: { $list }.
+estate-have-one = You have { instances }{ $place }, { $mix }, all in { $account }.
+estate-by-account = By account: { $list }.
+unreached-accounts = { $count ->
+    [1] I couldn't reach { $names }, so it is not counted.
+   *[other] I couldn't reach { $count } accounts, { $names }, so they are not counted.
+}
+unreached-accounts-many = I couldn't reach { $count } accounts, including { $names }, so they are not counted.
+unreached-pairs = { $count ->
+    [1] I couldn't reach { $names }, so it is not counted.
+   *[other] I couldn't reach { $count } regions, { $names }, so they are not counted.
+}
+unreached-pairs-many = I couldn't reach { $count } regions, including { $names }, so they are not counted.
+region-in-account = { $region } in { $account }
+unreached-every-account = I couldn't reach any of your { $count } accounts.
+unknown-account = I don't know an account called { $spoken }. Your accounts are { $names }. Which account?
+unknown-account-many = I don't know an account called { $spoken }. Try a name like { $names }. Which account?
+which-account = Which account?
+one-account-only = Voice Ops only sees its own account, so I can't look at { $spoken }. Ask again without naming an account.
+
+## Which regions or accounts have instances
+
+which-what = { $state ->
+    [running] Running instances
+    [stopped] Stopped instances
+   *[other] Instances
+}
+which-regions = { which-what }{ $place } are in { $count ->
+    [1] one region
+   *[other] { $count } regions
+}: { $list }.
+which-accounts = { which-what }{ $place } are in { $count ->
+    [1] one account
+   *[other] { $count } accounts
+}: { $list }.
+which-none = { $state ->
+    [running] No instances are running{ $place }.
+    [stopped] No instances are stopped{ $place }.
+   *[other] You have no instances{ $place }.
+}
+name-with-count = { $name } with { $count }

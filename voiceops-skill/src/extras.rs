@@ -3,7 +3,9 @@
 //! asks for it once and the three counting answers share the same steps.
 
 use crate::history::{self, History};
-use crate::inventory::{survey, Inventory, InventoryError, Survey};
+use crate::inventory::{
+    survey, survey_estate, EstateSurvey, Inventory, InventoryError, Member, Survey,
+};
 use crate::progress::say_if_slow;
 use crate::skill::VoiceOps;
 use crate::speech;
@@ -54,15 +56,16 @@ pub struct Recalled {
 }
 
 impl Extras {
-    /// Runs `work`, saying "Checking N regions..." once if it is slow.
+    /// Runs `work` over `accounts` accounts and `regions` regions, saying "Checking N
+    /// regions..." once if it is slow.
     pub async fn while_slow<F: Future>(
         &self,
         app: &VoiceOps,
         t: &Messages,
-        regions: usize,
+        (accounts, regions): (usize, usize),
         work: F,
     ) -> F::Output {
-        let checking = || speech::checking(t, regions);
+        let checking = || speech::checking(t, accounts, regions);
         say_if_slow(
             work,
             self.alexa.as_ref(),
@@ -72,20 +75,39 @@ impl Extras {
         .await
     }
 
-    /// Asks every region (see [`survey`]) while reading the user's history.
+    /// Asks every region of one account (see [`survey`]) while reading the user's history.
     pub async fn survey<T, F>(
         &self,
         app: &VoiceOps,
         t: &Messages,
-        regions: &[String],
+        (inventory, regions): (&Arc<dyn Inventory>, &[String]),
         ask: F,
     ) -> (Survey<T>, Option<Recalled>)
     where
         T: Send + 'static,
         F: Fn(&dyn Inventory, String) -> BoxFuture<Result<T, InventoryError>>,
     {
-        let work = survey(&app.inventory, regions, app.timing, ask);
-        tokio::join!(self.while_slow(app, t, regions.len(), work), self.recall())
+        let work = survey(inventory, regions, app.timing, ask);
+        let shape = (1, regions.len());
+        tokio::join!(self.while_slow(app, t, shape, work), self.recall())
+    }
+
+    /// Asks every region of every account (see [`survey_estate`]) while reading the
+    /// user's history.
+    pub async fn survey_estate<T, F>(
+        &self,
+        app: &VoiceOps,
+        t: &Messages,
+        (members, regions): (&[Member], &[String]),
+        ask: F,
+    ) -> (EstateSurvey<T>, Option<Recalled>)
+    where
+        T: Send + 'static,
+        F: Fn(&dyn Inventory, String) -> BoxFuture<Result<T, InventoryError>>,
+    {
+        let work = survey_estate(members, regions, app.timing, app.max_in_flight, ask);
+        let shape = (members.len(), regions.len());
+        tokio::join!(self.while_slow(app, t, shape, work), self.recall())
     }
 
     async fn recall(&self) -> Option<Recalled> {

@@ -4,6 +4,7 @@
 //! [`inventory::Inventory`]. Two binaries: `voiceops-lambda` (the deployed function, see
 //! [`lambda`]) and `voiceops-skill` (the command-line tool: `invoke`, `simulate`).
 
+pub mod accounts;
 pub mod can_fulfill;
 pub mod config;
 pub mod extras;
@@ -20,3 +21,4 @@ pub mod skill;
 pub mod slots;
 pub mod speech;
 pub mod spoken;
+pub mod whose;

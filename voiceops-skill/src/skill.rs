@@ -4,10 +4,17 @@ use crate::can_fulfill;
 use crate::config::Config;
 use crate::extras::Extras;
 use crate::history;
-use crate::inventory::{survey, AwsInventory, Inventory, StateCounts, Survey, Timing};
+use crate::inventory::estate::DEFAULT_MAX_IN_FLIGHT;
+use crate::inventory::{
+    survey, survey_estate, Account, AwsInventory, AwsOrganization, Inventory, Member, Organization,
+    StateCounts, Survey, Timing,
+};
 use crate::screen::{self, Board};
-use crate::slots::{CountArgs, InstanceState, Region, RegionArgs};
-use crate::speech::{self, Scope};
+use crate::slots::{
+    CountArgs, InstanceState, Region, RegionArgs, WhichAccountsArgs, WhichRegionsArgs,
+};
+use crate::speech::{self, estate, Scope};
+use crate::whose::{self, whose};
 use alexa_core::extract::{AplScreen, Envelope, Locale, SlotError, SlotRejection, Slots, State};
 use alexa_core::l10n::Messages;
 use alexa_core::model::{Intent, Request, SessionEndedReason, SessionEndedRequest};
@@ -25,6 +32,10 @@ pub struct VoiceOps {
     pub timing: Timing,
     /// Where each user's last counts are kept; without one, answers make no comparison.
     pub memory: Option<Arc<dyn AttributeStore>>,
+    /// The accounts to ask besides this one (`VOICEOPS_ROLE_NAME`); without, only this.
+    pub organization: Option<Arc<dyn Organization>>,
+    /// AWS calls in flight at once when several accounts are asked.
+    pub max_in_flight: usize,
 }
 
 impl VoiceOps {
@@ -34,7 +45,15 @@ impl VoiceOps {
             inventory,
             timing,
             memory: None,
+            organization: None,
+            max_in_flight: DEFAULT_MAX_IN_FLIGHT,
         }
+    }
+
+    /// Answers for every account `organization` lists, not only this one.
+    pub fn with_organization(mut self, organization: Arc<dyn Organization>) -> Self {
+        self.organization = Some(organization);
+        self
     }
 
     /// Remembers users' last counts in `store`.
@@ -56,10 +75,20 @@ impl VoiceOps {
             .await
             .with_page_size(config.page_size);
         let memory = crate::memory::open(&config.store, aws.sdk_config(), local)?;
+        let aws = Arc::new(aws);
+        let organization = match (config.account_source()?, &config.role_name) {
+            (Some(source), Some(role)) => {
+                let org = AwsOrganization::new(Arc::clone(&aws), role.clone(), source);
+                Some(Arc::new(Arc::new(org)) as Arc<dyn Organization>)
+            }
+            _ => None,
+        };
         Ok(Self {
-            inventory: Arc::new(Arc::new(aws)),
+            inventory: Arc::new(aws),
             timing: config.timing,
             memory,
+            organization,
+            max_in_flight: config.max_in_flight,
         })
     }
 }
@@ -89,10 +118,18 @@ pub fn build(state: VoiceOps, ids: SkillIds) -> Result<Skill<VoiceOps>, BuildErr
         builder = builder.persistence(store);
     }
     let builder = builder
-        .launch(|t: Messages| async move { speech::welcome(&t) })
+        .launch(|t: Messages, State(app): State<VoiceOps>| async move {
+            let welcome = speech::welcome(&t);
+            match whose::launch_entities(&app).await {
+                Some(entities) => welcome.directive(entities),
+                None => welcome,
+            }
+        })
         .intent("CountInstancesIntent", count_instances)
         .intent("ListDatabasesIntent", list_databases)
         .intent("StatusReportIntent", status_report)
+        .intent("WhichRegionsIntent", which_regions)
+        .intent("WhichAccountsIntent", which_accounts)
         .intent(builtin::HELP, |t: Messages| async move { speech::help(&t) })
         .intent(builtin::STOP, goodbye)
         .intent(builtin::CANCEL, goodbye)
@@ -181,23 +218,48 @@ async fn count_instances(
     either(
         async {
             let Slots(args) = args.map_err(|r| rejected(&t, r, &asked))?;
+            let whose = whose(&app, &t, args.account, &asked).await?;
             let (scope, regions) = scope_of(&app, &t, args.region).await?;
+            let question = history::question("instances", args.state, &scope) + &whose.memory_key();
+            let pick = |c: &StateCounts| match args.state {
+                Some(InstanceState::Running) => c.running,
+                Some(InstanceState::Stopped) => c.stopped,
+                None => c.total(),
+            };
+            let ask = |inv: &dyn Inventory, r| inv.count_instances(r);
+            let members = match whose.parts() {
+                Err(members) => members,
+                Ok((inventory, account)) => {
+                    let (found, recalled) =
+                        extras.survey(&app, &t, (inventory, &regions), ask).await;
+                    let answer = speech::instance_counts(&t, args.state, &scope, &found);
+                    let count = found
+                        .failed
+                        .is_empty()
+                        .then(|| found.found.iter().map(|(_, c)| pick(c)).sum());
+                    let answer = extras.compared(answer, &t, recalled, question, count);
+                    let answer = headed(&t, answer, account);
+                    return Ok(on_screen(answer, screen, &found, || {
+                        screen::instances(&t, &found)
+                    }));
+                }
+            };
             let (found, recalled) = extras
-                .survey(&app, &t, &regions, |inv, r| inv.count_instances(r))
+                .survey_estate(&app, &t, (members, &regions), ask)
                 .await;
-            let answer = speech::instance_counts(&t, args.state, &scope, &found);
-            let count = found.failed.is_empty().then(|| {
-                let pick = |c: &StateCounts| match args.state {
-                    Some(InstanceState::Running) => c.running,
-                    Some(InstanceState::Stopped) => c.stopped,
-                    None => c.total(),
-                };
-                found.found.iter().map(|(_, c)| pick(c)).sum()
+            let answer = estate::instance_counts(&t, args.state, &scope, &found);
+            let count = found.is_complete().then(|| {
+                found
+                    .accounts
+                    .iter()
+                    .flat_map(|(_, s)| &s.found)
+                    .map(|(_, c)| pick(c))
+                    .sum()
             });
-            let question = history::question("instances", args.state, &scope);
             let answer = extras.compared(answer, &t, recalled, question, count);
-            Ok(on_screen(answer, screen, &found, || {
-                screen::instances(&t, &found)
+            let merged = found.by_region(|sum, more| *sum += *more);
+            Ok(on_screen(answer, screen, &merged, || {
+                screen::instances(&t, &merged)
             }))
         }
         .await,
@@ -215,19 +277,43 @@ async fn list_databases(
     either(
         async {
             let Slots(args) = args.map_err(|r| rejected(&t, r, &asked))?;
+            let whose = whose(&app, &t, args.account, &asked).await?;
             let (scope, regions) = scope_of(&app, &t, args.region).await?;
+            let question = history::question("databases", None, &scope) + &whose.memory_key();
+            let ask = |inv: &dyn Inventory, r| inv.list_databases(r);
+            let members = match whose.parts() {
+                Err(members) => members,
+                Ok((inventory, account)) => {
+                    let (found, recalled) =
+                        extras.survey(&app, &t, (inventory, &regions), ask).await;
+                    let answer = speech::databases(&t, &scope, &found);
+                    let count = found
+                        .failed
+                        .is_empty()
+                        .then(|| found.found.iter().map(|(_, d)| d.len() as u64).sum());
+                    let answer = extras.compared(answer, &t, recalled, question, count);
+                    let answer = headed(&t, answer, account);
+                    return Ok(on_screen(answer, screen, &found, || {
+                        screen::databases(&t, &found)
+                    }));
+                }
+            };
             let (found, recalled) = extras
-                .survey(&app, &t, &regions, |inv, r| inv.list_databases(r))
+                .survey_estate(&app, &t, (members, &regions), ask)
                 .await;
-            let answer = speech::databases(&t, &scope, &found);
-            let count = found
-                .failed
-                .is_empty()
-                .then(|| found.found.iter().map(|(_, d)| d.len() as u64).sum());
-            let question = history::question("databases", None, &scope);
+            let answer = estate::databases(&t, &scope, &found);
+            let count = found.is_complete().then(|| {
+                found
+                    .accounts
+                    .iter()
+                    .flat_map(|(_, s)| &s.found)
+                    .map(|(_, d)| d.len() as u64)
+                    .sum()
+            });
             let answer = extras.compared(answer, &t, recalled, question, count);
-            Ok(on_screen(answer, screen, &found, || {
-                screen::databases(&t, &found)
+            let merged = found.by_region(|all, more| all.extend(more.iter().cloned()));
+            Ok(on_screen(answer, screen, &merged, || {
+                screen::databases(&t, &merged)
             }))
         }
         .await,
@@ -245,24 +331,125 @@ async fn status_report(
     either(
         async {
             let Slots(args) = args.map_err(|r| rejected(&t, r, &asked))?;
+            let whose = whose(&app, &t, args.account, &asked).await?;
             let (scope, regions) = scope_of(&app, &t, args.region).await?;
+            let members = match whose.parts() {
+                Err(members) => members,
+                Ok((inventory, account)) => {
+                    let both = async {
+                        tokio::join!(
+                            survey(inventory, &regions, app.timing, |inv, r| inv
+                                .count_instances(r)),
+                            survey(inventory, &regions, app.timing, |inv, r| inv
+                                .list_databases(r)),
+                        )
+                    };
+                    let (instances, dbs): (Survey<_>, Survey<_>) =
+                        extras.while_slow(&app, &t, (1, regions.len()), both).await;
+                    let answer = speech::status_report(&t, &scope, &instances, &dbs);
+                    let answer = headed(&t, answer, account);
+                    return Ok(on_screen(answer, screen, &instances, || {
+                        screen::status(&t, &instances, &dbs)
+                    }));
+                }
+            };
+            let limit = app.max_in_flight.div_ceil(2);
             let both = async {
                 tokio::join!(
-                    survey(&app.inventory, &regions, app.timing, |inv, r| inv
+                    survey_estate(members, &regions, app.timing, limit, |inv, r| inv
                         .count_instances(r)),
-                    survey(&app.inventory, &regions, app.timing, |inv, r| inv
+                    survey_estate(members, &regions, app.timing, limit, |inv, r| inv
                         .list_databases(r)),
                 )
             };
-            let (instances, dbs): (Survey<_>, Survey<_>) =
-                extras.while_slow(&app, &t, regions.len(), both).await;
-            let answer = speech::status_report(&t, &scope, &instances, &dbs);
-            Ok(on_screen(answer, screen, &instances, || {
-                screen::status(&t, &instances, &dbs)
+            let (instances, dbs) = extras
+                .while_slow(&app, &t, (members.len(), regions.len()), both)
+                .await;
+            let answer = estate::status_report(&t, &scope, &instances, &dbs);
+            let counts = instances.by_region(|sum, more| *sum += *more);
+            let merged_dbs = dbs.by_region(|all, more| all.extend(more.iter().cloned()));
+            Ok(on_screen(answer, screen, &counts, || {
+                screen::status(&t, &counts, &merged_dbs)
             }))
         }
         .await,
     )
+}
+
+/// "Which regions have running instances?" (in one named account, or across all).
+async fn which_regions(
+    args: Result<Slots<WhichRegionsArgs>, SlotRejection>,
+    State(app): State<VoiceOps>,
+    t: Messages,
+    asked: Envelope,
+    extras: Extras,
+) -> Response {
+    either(
+        async {
+            let Slots(args) = args.map_err(|r| rejected(&t, r, &asked))?;
+            let whose = whose(&app, &t, args.account, &asked).await?;
+            let (_, regions) = scope_of(&app, &t, None).await?;
+            let ask = |inv: &dyn Inventory, r| inv.count_instances(r);
+            let members = match whose.parts() {
+                Err(members) => members,
+                Ok((inventory, account)) => {
+                    let (found, _) = extras.survey(&app, &t, (inventory, &regions), ask).await;
+                    let place = account
+                        .map(|a| format!(" {}", estate::in_account(&t, a)))
+                        .unwrap_or_default();
+                    return Ok(estate::which_regions(&t, args.state, place, &found));
+                }
+            };
+            let (found, _) = extras
+                .survey_estate(&app, &t, (members, &regions), ask)
+                .await;
+            Ok(estate::which_regions_in_estate(&t, args.state, &found))
+        }
+        .await,
+    )
+}
+
+/// "Which accounts have stopped instances?" (in one region, or all).
+async fn which_accounts(
+    args: Result<Slots<WhichAccountsArgs>, SlotRejection>,
+    State(app): State<VoiceOps>,
+    t: Messages,
+    asked: Envelope,
+    extras: Extras,
+) -> Response {
+    either(
+        async {
+            let Slots(args) = args.map_err(|r| rejected(&t, r, &asked))?;
+            let (scope, regions) = scope_of(&app, &t, args.region).await?;
+            let ask = |inv: &dyn Inventory, r| inv.count_instances(r);
+            let whose = whose(&app, &t, None, &asked).await?;
+            let members = match whose.parts() {
+                Err(members) => Arc::clone(members),
+                Ok((inventory, _)) => {
+                    let account = Account {
+                        id: String::new(),
+                        name: None,
+                        home: true,
+                    };
+                    let inventory = Arc::clone(inventory);
+                    Arc::new(vec![Member { account, inventory }])
+                }
+            };
+            let (found, _) = extras
+                .survey_estate(&app, &t, (&members, &regions), ask)
+                .await;
+            Ok(estate::which_accounts(&t, args.state, &scope, &found))
+        }
+        .await,
+    )
+}
+
+/// An answer about a named account starts by naming it.
+fn headed(t: &Messages, answer: Response, account: Option<&Account>) -> Response {
+    match account {
+        Some(account) => speech::with_heading(answer, &estate::heading(t, account)),
+        None => answer,
+    }
 }
 
 /// On a screen, an answer that found anything also shows it as a table.

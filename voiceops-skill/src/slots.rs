@@ -1,5 +1,6 @@
 //! The interaction model's slot types as Rust types.
 
+pub use crate::accounts::AccountName;
 use alexa_core::extract::{FromSlot, ResolvedSlot, SlotError};
 use alexa_core::model::SlotValueRef;
 use alexa_core::{SlotEnum, Slots};
@@ -51,11 +52,33 @@ pub struct CountArgs {
     pub state: Option<InstanceState>,
     /// One region, or (absent) all.
     pub region: Option<Region>,
+    /// One account, or (absent) every account the skill asks.
+    pub account: Option<AccountName>,
 }
 
 /// Slots of `ListDatabasesIntent` and `StatusReportIntent`.
 #[derive(Slots, Debug)]
 pub struct RegionArgs {
+    /// One region, or (absent) all.
+    pub region: Option<Region>,
+    /// One account, or (absent) every account the skill asks.
+    pub account: Option<AccountName>,
+}
+
+/// Slots of `WhichRegionsIntent`: "which regions have running instances (in production)?"
+#[derive(Slots, Debug)]
+pub struct WhichRegionsArgs {
+    /// Running, stopped, or (absent) any.
+    pub state: Option<InstanceState>,
+    /// One account, or (absent) every account.
+    pub account: Option<AccountName>,
+}
+
+/// Slots of `WhichAccountsIntent`: "which accounts have stopped instances (in Frankfurt)?"
+#[derive(Slots, Debug)]
+pub struct WhichAccountsArgs {
+    /// Running, stopped, or (absent) any.
+    pub state: Option<InstanceState>,
     /// One region, or (absent) all.
     pub region: Option<Region>,
 }

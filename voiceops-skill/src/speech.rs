@@ -124,7 +124,7 @@ pub fn failure(t: &Messages, error: &InventoryError) -> String {
         Throttled => t.text("throttled", &[]),
         Timeout => t.text("aws-timeout", &[]),
         Unreachable(_) => t.text("aws-unreachable", &[]),
-        Failed(_) => t.text("aws-failed", &[]),
+        Failed(_) | NotEnabled => t.text("aws-failed", &[]),
     }
 }
 
@@ -333,9 +333,16 @@ fn all_states(t: &Messages, scope: &Scope, survey: &Survey<StateCounts>) -> Stri
     }
 }
 
-/// "Checking 17 regions...": the progressive response while AWS is slow.
-pub fn checking(t: &Messages, regions: usize) -> String {
-    t.text("checking-regions", &[("count", regions.into())])
+/// "Checking 17 regions...": the progressive response while AWS is slow ("Checking 3
+/// accounts in 17 regions..." for several accounts).
+pub fn checking(t: &Messages, accounts: usize, regions: usize) -> String {
+    match accounts {
+        0 | 1 => t.text("checking-regions", &[("count", regions.into())]),
+        _ => t.text(
+            "checking-accounts",
+            &[("accounts", accounts.into()), ("count", regions.into())],
+        ),
+    }
 }
 
 /// "That's 3 more than when you asked at 14:05."
@@ -352,16 +359,28 @@ pub fn change(t: &Messages, change: &Change) -> String {
 
 /// `answer` with `sentence` said after its speech (plain text or SSML).
 pub fn with_sentence(answer: Response, sentence: &str) -> Response {
+    surrounded(answer, "", sentence)
+}
+
+/// `answer` with `heading` said before its speech: "In production: ...".
+pub fn with_heading(answer: Response, heading: &str) -> Response {
+    surrounded(answer, heading, "")
+}
+
+fn surrounded(answer: Response, before: &str, after: &str) -> Response {
+    let join = |parts: [&str; 3]| {
+        let parts: Vec<&str> = parts.into_iter().filter(|p| !p.is_empty()).collect();
+        parts.join(" ")
+    };
     match answer.body().output_speech.clone() {
-        Some(OutputSpeech::PlainText { text, .. }) => answer.speak(format!("{text} {sentence}")),
+        Some(OutputSpeech::PlainText { text, .. }) => answer.speak(join([before, &text, after])),
         Some(OutputSpeech::Ssml { ssml, .. }) => {
             let inner = ssml.trim();
             let inner = inner.strip_prefix("<speak>").unwrap_or(inner);
             let inner = inner.strip_suffix("</speak>").unwrap_or(inner);
-            let joined = format!(
-                "<speak>{inner} {}</speak>",
-                alexa_core::ssml::escape(sentence)
-            );
+            let before = alexa_core::ssml::escape(before);
+            let after = alexa_core::ssml::escape(after);
+            let joined = format!("<speak>{}</speak>", join([&before, inner, &after]));
             match alexa_core::ssml::Ssml::from_raw(joined) {
                 Ok(ssml) => answer.speak(ssml),
                 Err(_) => answer,
@@ -372,6 +391,7 @@ pub fn with_sentence(answer: Response, sentence: &str) -> Response {
 }
 
 mod databases;
+pub mod estate;
 pub use databases::{databases, status_report, DATABASES_SPOKEN};
 
 #[cfg(test)]

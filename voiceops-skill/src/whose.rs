@@ -1,0 +1,135 @@
+//! Whose numbers a question asks for: this account, one named account, or every account
+//! of the organization.
+
+use crate::accounts::{self, AccountName};
+use crate::inventory::{Account, Inventory, Member};
+use crate::skill::VoiceOps;
+use crate::speech::{self, estate};
+use alexa_core::extract::Envelope;
+use alexa_core::l10n::Messages;
+use alexa_core::model::Request;
+use alexa_core::Response;
+use std::sync::Arc;
+
+/// The accounts a question covers.
+#[derive(Clone)]
+pub enum Whose {
+    /// The skill's own account, the only one it asks (no organization configured, or an
+    /// organization of one).
+    Home(Arc<dyn Inventory>),
+    /// The account the user named.
+    Account(Member),
+    /// Every account.
+    Estate(Arc<Vec<Member>>),
+}
+
+/// One account's inventory, and the account when the user named it.
+pub type OneAccount<'a> = (&'a Arc<dyn Inventory>, Option<&'a Account>);
+
+impl std::fmt::Debug for Whose {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Whose::Home(_) => f.write_str("Home"),
+            Whose::Account(member) => f.debug_tuple("Account").field(member).finish(),
+            Whose::Estate(members) => f.debug_tuple("Estate").field(&members.len()).finish(),
+        }
+    }
+}
+
+impl Whose {
+    /// The history key's suffix, so counts of different accounts are never compared.
+    pub fn memory_key(&self) -> String {
+        match self {
+            Whose::Home(_) => String::new(),
+            Whose::Account(member) => format!("@{}", member.account.id),
+            Whose::Estate(_) => "@all-accounts".to_owned(),
+        }
+    }
+
+    /// One account's inventory and, when it was named, the account; or every account.
+    pub fn parts(&self) -> Result<OneAccount<'_>, &Arc<Vec<Member>>> {
+        match self {
+            Whose::Home(inventory) => Ok((inventory, None)),
+            Whose::Account(member) => Ok((&member.inventory, Some(&member.account))),
+            Whose::Estate(members) => Err(members),
+        }
+    }
+}
+
+/// Finds the accounts a question covers, or the answer that ends it early: the account list
+/// could not be read, or the named account is unknown (named back and asked for again).
+pub async fn whose(
+    app: &VoiceOps,
+    t: &Messages,
+    named: Option<AccountName>,
+    asked: &Envelope,
+) -> Result<Whose, Response> {
+    let Some(organization) = &app.organization else {
+        return match named {
+            Some(named) => Err(Response::ask(
+                t.text("one-account-only", &[("spoken", named.spoken.into())]),
+                t.text("what-now", &[]),
+            )),
+            None => Ok(Whose::Home(Arc::clone(&app.inventory))),
+        };
+    };
+    let members = match tokio::time::timeout(app.timing.per_region, organization.members()).await {
+        Ok(Ok(members)) => members,
+        Ok(Err(error)) => return Err(Response::tell(speech::failure(t, &error))),
+        Err(_) => return Err(Response::tell(t.text("aws-timeout", &[]))),
+    };
+    match named {
+        Some(named) => match accounts::find(&members, &named) {
+            Some(member) => Ok(Whose::Account(member.clone())),
+            None => Err(unknown_account(t, &named.spoken, &members, asked)),
+        },
+        None if members.len() == 1 => Ok(Whose::Home(Arc::clone(&members[0].inventory))),
+        None => Ok(Whose::Estate(members)),
+    }
+}
+
+/// "I don't know an account called marketing. Your accounts are ..." and the account slot
+/// asked for again, the question's other slots kept.
+fn unknown_account(t: &Messages, spoken: &str, members: &[Member], asked: &Envelope) -> Response {
+    let names: Vec<String> = members
+        .iter()
+        .filter(|m| m.account.name.is_some())
+        .map(|m| estate::account_label(t, &m.account))
+        .collect();
+    let (id, shown) = match names.len() > 5 {
+        true => ("unknown-account-many", &names[..3]),
+        false => ("unknown-account", &names[..]),
+    };
+    let text = t.text(
+        id,
+        &[
+            ("spoken", spoken.into()),
+            ("names", speech::list(t, shown).into()),
+        ],
+    );
+    let answer = Response::ask(text, t.text("which-account", &[]));
+    match &asked.0.request {
+        Request::Intent(request) => {
+            let mut intent = request.intent.clone();
+            if let Some(slot) = intent.slots.get_mut("account") {
+                slot.value = None;
+                slot.resolutions = None;
+            }
+            answer.elicit_slot("account", Some(intent))
+        }
+        _ => answer,
+    }
+}
+
+/// The launch's directive teaching Alexa the account names, when there are several.
+pub async fn launch_entities(app: &VoiceOps) -> Option<alexa_core::model::Directive> {
+    let organization = app.organization.as_ref()?;
+    let members = tokio::time::timeout(app.timing.per_region, organization.members())
+        .await
+        .ok()?
+        .inspect_err(|error| tracing::warn!(%error, "no account names for this session"))
+        .ok()?;
+    (members.len() > 1)
+        .then(|| accounts::dynamic_entities(&members))
+        .flatten()
+}
