@@ -5,8 +5,8 @@ use alexa_core::builtin;
 use alexa_core::interaction_model::utterance::{matches, normalise, tokens, Token};
 use alexa_core::interaction_model::{LanguageModel, SlotTypeDef};
 use alexa_core::model::{
-    ConfirmationStatus, Intent, Resolution, ResolutionStatus, ResolutionStatusCode,
-    ResolutionValue, Resolutions, ResolvedValue, Slot,
+    ConfirmationStatus, EntityListItem, Intent, Resolution, ResolutionStatus, ResolutionStatusCode,
+    ResolutionValue, Resolutions, ResolvedValue, Slot, UpdateBehavior,
 };
 use time::Date;
 
@@ -36,6 +36,8 @@ pub struct Resolver {
     skill_id: String,
     german: bool,
     today: Option<Date>,
+    /// Entities the skill added for this session (`Dialog.UpdateDynamicEntities`).
+    dynamic: Vec<EntityListItem>,
 }
 
 const LAUNCH_WORDS: &[&str] = &[
@@ -106,6 +108,7 @@ impl Resolver {
             skill_id: skill_id.to_owned(),
             german: locale.to_ascii_lowercase().starts_with("de"),
             today: None,
+            dynamic: Vec::new(),
         }
     }
 
@@ -113,6 +116,21 @@ impl Resolver {
     pub fn with_today(mut self, today: Date) -> Self {
         self.today = Some(today);
         self
+    }
+
+    /// Applies a `Dialog.UpdateDynamicEntities` directive: `REPLACE` puts these slot types'
+    /// entities in place of any earlier ones, `CLEAR` removes them all. As on Alexa, they
+    /// are resolved before the model's own values, under their own authority.
+    pub fn update_dynamic_entities(&mut self, behavior: UpdateBehavior, types: &[EntityListItem]) {
+        match behavior {
+            UpdateBehavior::Clear => self.dynamic.clear(),
+            _ => self.dynamic = types.to_vec(),
+        }
+    }
+
+    /// Forgets the dynamic entities (a new session starts without them).
+    pub fn clear_dynamic_entities(&mut self) {
+        self.dynamic.clear();
     }
 
     fn today(&self) -> Date {
@@ -270,13 +288,13 @@ impl Resolver {
                     if typed.is_some_and(|t| t.value(&value, self.german, self.today()).is_none()) {
                         score -= 3;
                     }
-                    score += match slot
-                        .resolutions
-                        .as_ref()
-                        .map(|r| r.resolutions_per_authority[0].status.code.clone())
-                    {
-                        Some(ResolutionStatusCode::ErSuccessMatch) => 3,
-                        Some(_) => -3,
+                    score += match slot.resolutions.as_ref().map(|r| {
+                        r.resolutions_per_authority
+                            .iter()
+                            .any(|a| a.status.code == ResolutionStatusCode::ErSuccessMatch)
+                    }) {
+                        Some(true) => 3,
+                        Some(false) => -3,
                         None => 0,
                     };
                     intent.slots.insert(slot_name, slot);
@@ -316,10 +334,61 @@ impl Resolver {
             }
             return slot;
         }
-        if let Some(def) = self.model.slot_type(slot_type) {
-            slot.resolutions = Some(self.resolve_entity(def, value));
+        let dynamic = self.resolve_dynamic(slot_type, value);
+        let fixed = self
+            .model
+            .slot_type(slot_type)
+            .map(|def| self.resolve_entity(def, value));
+        let authorities: Vec<Resolution> = dynamic
+            .into_iter()
+            .chain(fixed.into_iter().flat_map(|r| r.resolutions_per_authority))
+            .collect();
+        if !authorities.is_empty() {
+            slot.resolutions = Some(Resolutions {
+                resolutions_per_authority: authorities,
+            });
         }
         slot
+    }
+
+    /// The dynamic authority's resolution of `value`, when the skill set entities of
+    /// `slot_type` for this session.
+    fn resolve_dynamic(&self, slot_type: &str, value: &str) -> Option<Resolution> {
+        let list = self.dynamic.iter().find(|t| t.name == slot_type)?;
+        let spoken = normalise(value).join(" ");
+        let said = |s: &str| normalise(s).join(" ") == spoken;
+        let hit = list
+            .values
+            .iter()
+            .find(|e| said(&e.name.value) || e.name.synonyms.iter().any(|s| said(s)));
+        let authority = format!(
+            "amzn1.er-authority.echo-sdk.dynamic.{}.{}",
+            self.skill_id, slot_type
+        );
+        Some(match hit {
+            Some(entity) => Resolution {
+                authority,
+                status: ResolutionStatus {
+                    code: ResolutionStatusCode::ErSuccessMatch,
+                },
+                values: vec![ResolutionValue {
+                    value: ResolvedValue {
+                        name: entity.name.value.clone(),
+                        id: entity
+                            .id
+                            .clone()
+                            .unwrap_or_else(|| entity.name.value.clone()),
+                    },
+                }],
+            },
+            None => Resolution {
+                authority,
+                status: ResolutionStatus {
+                    code: ResolutionStatusCode::ErSuccessNoMatch,
+                },
+                values: vec![],
+            },
+        })
     }
 
     fn resolve_entity(&self, def: &SlotTypeDef, value: &str) -> Resolutions {

@@ -232,6 +232,8 @@ impl<T: Target> Simulator<T> {
     }
 
     fn open(&mut self) {
+        // Dynamic entities last for the session that set them.
+        self.resolver.clear_dynamic_entities();
         let id = self.next_id("session");
         self.conversation = Some(Conversation {
             id,
@@ -525,6 +527,16 @@ impl<T: Target> Simulator<T> {
                     | Directive::DialogConfirmIntent { .. }
             )
         });
+        for directive in &body.directives {
+            if let Directive::DialogUpdateDynamicEntities {
+                update_behavior,
+                types,
+            } = directive
+            {
+                self.resolver
+                    .update_dynamic_entities(update_behavior.clone(), types);
+            }
+        }
         let ends = match body.should_end_session {
             Some(end) => end && !dialog,
             None => self.device == DeviceProfile::Echo && !dialog,

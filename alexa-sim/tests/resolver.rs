@@ -179,3 +179,58 @@ fn a_value_that_is_not_of_the_built_in_type_is_passed_as_spoken() {
     assert_eq!(snooze.name, "SnoozeIntent");
     assert_eq!(value(&snooze, "for").as_deref(), Some("a little while"));
 }
+
+#[test]
+fn dynamic_entities_resolve_first_for_the_session_and_clear() {
+    use alexa_core::model::{Entity, EntityListItem, EntityName, UpdateBehavior};
+    let mut r = resolver("en-US");
+    let specials = [EntityListItem {
+        name: "DrinkType".into(),
+        values: vec![Entity {
+            id: Some("PUMPKIN_SPICE".into()),
+            name: EntityName {
+                value: "pumpkin spice latte".into(),
+                synonyms: vec!["p. s. l.".into()],
+            },
+        }],
+    }];
+    let before = intent(r.resolve("a pumpkin spice latte", true));
+    assert_eq!(resolved_id(&before, "drink"), None);
+
+    r.update_dynamic_entities(UpdateBehavior::Replace, &specials);
+    let i = intent(r.resolve("a p. s. l.", true));
+    let resolutions = &i
+        .slot("drink")
+        .unwrap()
+        .resolutions
+        .as_ref()
+        .unwrap()
+        .resolutions_per_authority;
+    assert_eq!(
+        resolutions[0].authority,
+        format!("amzn1.er-authority.echo-sdk.dynamic.{SKILL}.DrinkType")
+    );
+    assert_eq!(resolved_id(&i, "drink").as_deref(), Some("PUMPKIN_SPICE"));
+    assert_eq!(
+        resolutions[1].status.code,
+        ResolutionStatusCode::ErSuccessNoMatch,
+        "the model's own authority is still reported"
+    );
+    // A static value still resolves through the model's authority, after the dynamic one.
+    let latte = intent(r.resolve("a large latte", true));
+    let latte = &latte
+        .slot("drink")
+        .unwrap()
+        .resolutions
+        .as_ref()
+        .unwrap()
+        .resolutions_per_authority;
+    assert_eq!(latte[0].status.code, ResolutionStatusCode::ErSuccessNoMatch);
+    assert_eq!(latte[1].values[0].value.id, "LATTE");
+
+    r.update_dynamic_entities(UpdateBehavior::Clear, &[]);
+    assert_eq!(
+        resolved_id(&intent(r.resolve("a p. s. l.", true)), "drink"),
+        None
+    );
+}
