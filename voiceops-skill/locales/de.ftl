@@ -7,6 +7,7 @@ what-now = Was möchten Sie wissen?
 welcome = Willkommen bei Voice Ops. { what-to-ask } { what-now }
 welcome-reprompt = { what-to-ask } { what-now }
 help = { what-to-ask } Sie können auch nach einem Statusbericht fragen. { what-now }
+help-accounts = { what-to-ask } Sie können auch nach einem Statusbericht fragen, ein Konto wie { $account } nennen oder fragen, welche Konten gestoppte Instanzen haben. { what-now }
 goodbye = Auf Wiedersehen.
 fallback = Dabei kann Voice Ops leider nicht helfen. { what-to-ask }
 unknown-region = Die Region { $spoken } kenne ich nicht. Nennen Sie eine Stadt wie Frankfurt oder einen Namen wie e u west eins. Welche Region?
@@ -176,6 +177,11 @@ board-not-reached = Nicht erreicht: { $names }
 board-counts = { $running } laufen · { $stopped } gestoppt
 board-counts-other = { $running } laufen · { $stopped } gestoppt · { $other } andere
 board-region-status = { $counts } · { $databases } Datenbanken
+board-accounts-title = EC2-Instanzen nach Konto
+board-accounts-without-instances = { $count ->
+    [1] Ein Konto ohne Instanzen
+   *[other] { $count } Konten ohne Instanzen
+}
 board-regions-without-instances = { $count ->
     [1] Eine Region ohne Instanzen
    *[other] { $count } Regionen ohne Instanzen
@@ -206,7 +212,10 @@ estate-state-one = Es { $state ->
         [1] ist eine Instanz gestoppt
        *[other] sind { $count } Instanzen gestoppt
     }
-}{ $place }, alle in { $account }.
+}{ $place }, { $count ->
+    [1] in
+   *[other] alle in
+} { $account }.
 estate-state-none = { $accounts ->
     [1] In Ihrem Konto
    *[other] In keinem Ihrer { $accounts } Konten
@@ -215,7 +224,14 @@ estate-state-none = { $accounts ->
    *[stopped] ist eine Instanz gestoppt
 }{ $place }.
 estate-have = Sie haben { instances }{ $place } in { $accounts } Konten, { $mix }: { $list }.
-estate-have-one = Sie haben { instances }{ $place }, { $mix }, alle in { $account }.
+estate-have-one = Sie haben { instances }{ $place }, { $mix }, { $count ->
+    [1] in
+   *[other] alle in
+} { $account }.
+all-in-state = { $count ->
+    [1] { state-word }
+   *[other] alle { state-word }
+}
 estate-by-account = Nach Konten: { $list }.
 unreached-accounts = { $count ->
     [1] Ich konnte { $names } nicht erreichen, es ist nicht mitgezählt.

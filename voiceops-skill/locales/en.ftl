@@ -9,6 +9,7 @@ what-now = What would you like to know?
 welcome = Welcome to Voice Ops. { what-to-ask } { what-now }
 welcome-reprompt = { what-to-ask } { what-now }
 help = { what-to-ask } You can also ask for a status report. { what-now }
+help-accounts = { what-to-ask } You can also ask for a status report, name an account like { $account }, or ask which accounts have stopped instances. { what-now }
 goodbye = Goodbye.
 fallback = Sorry, Voice Ops can't help with that. { what-to-ask }
 unknown-region = I don't know the region { $spoken }. Try a city like Frankfurt, or a name like e u west one. Which region?
@@ -147,6 +148,11 @@ board-not-reached = Not reached: { $names }
 board-counts = { $running } running · { $stopped } stopped
 board-counts-other = { $running } running · { $stopped } stopped · { $other } other
 board-region-status = { $counts } · { $databases } databases
+board-accounts-title = EC2 instances by account
+board-accounts-without-instances = { $count ->
+    [1] One account with no instances
+   *[other] { $count } accounts with no instances
+}
 board-regions-without-instances = { $count ->
     [1] One region with no instances
    *[other] { $count } regions with no instances
@@ -168,13 +174,23 @@ estate-state-across = { $count } instances are { state-word }{ $place } across {
 estate-state-one = { instances } { $count ->
     [1] is
    *[other] are
-} { state-word }{ $place }, all in { $account }.
+} { state-word }{ $place }, { $count ->
+    [1] in
+   *[other] all in
+} { $account }.
 estate-state-none = No instances are { state-word }{ $place } in { $accounts ->
     [1] your account
    *[other] any of your { $accounts } accounts
 }.
 estate-have = You have { instances }{ $place } across { $accounts } accounts, { $mix }: { $list }.
-estate-have-one = You have { instances }{ $place }, { $mix }, all in { $account }.
+estate-have-one = You have { instances }{ $place }, { $mix }, { $count ->
+    [1] in
+   *[other] all in
+} { $account }.
+all-in-state = { $count ->
+    [1] { state-word }
+   *[other] all { state-word }
+}
 estate-by-account = By account: { $list }.
 unreached-accounts = { $count ->
     [1] I couldn't reach { $names }, so it is not counted.

@@ -239,7 +239,10 @@ mod tests {
         assert!(without_role.unwrap_err().contains("VOICEOPS_ROLE_NAME"));
         let bad = config(&[("VOICEOPS_ROLE_NAME", "R"), ("VOICEOPS_ACCOUNTS", "prod")]);
         assert!(bad.account_source().unwrap_err().contains("\"prod\""));
-        assert_eq!(config(&[("VOICEOPS_MAX_IN_FLIGHT", "0")]).max_in_flight, 128);
+        assert_eq!(
+            config(&[("VOICEOPS_MAX_IN_FLIGHT", "0")]).max_in_flight,
+            128
+        );
         assert_eq!(config(&[("VOICEOPS_MAX_IN_FLIGHT", "8")]).max_in_flight, 8);
     }
 }

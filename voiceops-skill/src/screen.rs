@@ -1,7 +1,7 @@
 //! What VoiceOps shows on a screen (Echo Show): the spoken answer, then one row per region or
 //! database, through one APL document (`screen.json`) filled from a [`Board`].
 
-use crate::inventory::{Database, StateCounts, Survey};
+use crate::inventory::{Database, EstateSurvey, StateCounts, Survey};
 use crate::regions::spoken_name_in;
 use alexa_core::l10n::{Arg, Messages};
 use alexa_core::model::OutputSpeech;
@@ -132,6 +132,54 @@ pub fn instances(t: &Messages, survey: &Survey<StateCounts>) -> Board {
         headline_size: 40,
         rows: largest_first(t, rows, empty, "board-regions-without-instances"),
         footer: footer(t, &survey.failed),
+    }
+}
+
+/// Instances per account, largest first, accounts with nothing folded into one row; the
+/// footer names the accounts and regions that could not be reached.
+pub fn accounts(t: &Messages, estate: &EstateSurvey<StateCounts>) -> Board {
+    let mut empty = 0;
+    let mut rows: Vec<(u64, Row)> = Vec::new();
+    for (account, survey) in &estate.accounts {
+        if survey.found.is_empty() {
+            continue;
+        }
+        let mut total = StateCounts::default();
+        for (_, counts) in &survey.found {
+            total += *counts;
+        }
+        if total.total() == 0 {
+            empty += 1;
+            continue;
+        }
+        let row = Row {
+            label: crate::speech::estate::account_label(t, account),
+            value: counts_text(t, &total),
+        };
+        rows.push((total.total(), row));
+    }
+    let mut missing: Vec<String> = estate
+        .unreached_accounts()
+        .into_iter()
+        .map(|a| crate::speech::estate::account_label(t, a))
+        .collect();
+    missing.extend(estate.unreached_regions().into_iter().map(|(a, r)| {
+        format!(
+            "{} ({})",
+            region_label(r, t),
+            crate::speech::estate::account_label(t, a)
+        )
+    }));
+    let footer = match missing.is_empty() {
+        true => String::new(),
+        false => t.text("board-not-reached", &[("names", missing.join("; ").into())]),
+    };
+    Board {
+        title: t.text("board-accounts-title", &[]),
+        headline: String::new(),
+        headline_size: 40,
+        rows: largest_first(t, rows, empty, "board-accounts-without-instances"),
+        footer,
     }
 }
 

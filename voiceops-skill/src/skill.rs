@@ -130,7 +130,13 @@ pub fn build(state: VoiceOps, ids: SkillIds) -> Result<Skill<VoiceOps>, BuildErr
         .intent("StatusReportIntent", status_report)
         .intent("WhichRegionsIntent", which_regions)
         .intent("WhichAccountsIntent", which_accounts)
-        .intent(builtin::HELP, |t: Messages| async move { speech::help(&t) })
+        .intent(
+            builtin::HELP,
+            |t: Messages, State(app): State<VoiceOps>| async move {
+                let example = whose::an_account_name(&app, &t).await;
+                speech::help(&t, example)
+            },
+        )
         .intent(builtin::STOP, goodbye)
         .intent(builtin::CANCEL, goodbye)
         .intent(builtin::NAVIGATE_HOME, goodbye)
@@ -259,7 +265,7 @@ async fn count_instances(
             let answer = extras.compared(answer, &t, recalled, question, count);
             let merged = found.by_region(|sum, more| *sum += *more);
             Ok(on_screen(answer, screen, &merged, || {
-                screen::instances(&t, &merged)
+                screen::accounts(&t, &found)
             }))
         }
         .await,

@@ -50,9 +50,14 @@ pub fn welcome(t: &Messages) -> Response {
     Response::ask(t.text("welcome", &[]), t.text("welcome-reprompt", &[]))
 }
 
-/// Help: what to ask, and listening.
-pub fn help(t: &Messages) -> Response {
-    Response::ask(t.text("help", &[]), t.text("what-now", &[]))
+/// Help: what to ask, and listening. With several accounts, `account` is one of their
+/// names, offered as an example of asking for one.
+pub fn help(t: &Messages, account: Option<String>) -> Response {
+    let text = match account {
+        Some(name) => t.text("help-accounts", &[("account", name.into())]),
+        None => t.text("help", &[]),
+    };
+    Response::ask(text, t.text("what-now", &[]))
 }
 
 /// Stop, cancel, going home.

@@ -121,15 +121,28 @@ fn unknown_account(t: &Messages, spoken: &str, members: &[Member], asked: &Envel
     }
 }
 
-/// The launch's directive teaching Alexa the account names, when there are several.
-pub async fn launch_entities(app: &VoiceOps) -> Option<alexa_core::model::Directive> {
+/// The accounts when there are several, or `None` (one account, or the list could not be
+/// read in time: then the skill speaks as for one account).
+async fn several(app: &VoiceOps) -> Option<Arc<Vec<Member>>> {
     let organization = app.organization.as_ref()?;
     let members = tokio::time::timeout(app.timing.per_region, organization.members())
         .await
         .ok()?
-        .inspect_err(|error| tracing::warn!(%error, "no account names for this session"))
+        .inspect_err(|error| tracing::warn!(%error, "could not list the accounts"))
         .ok()?;
-    (members.len() > 1)
-        .then(|| accounts::dynamic_entities(&members))
-        .flatten()
+    (members.len() > 1).then_some(members)
+}
+
+/// The launch's directive teaching Alexa the account names, when there are several.
+pub async fn launch_entities(app: &VoiceOps) -> Option<alexa_core::model::Directive> {
+    accounts::dynamic_entities(&several(app).await?)
+}
+
+/// A member account's name to offer in help ("name an account like production").
+pub async fn an_account_name(app: &VoiceOps, t: &Messages) -> Option<String> {
+    let members = several(app).await?;
+    let named = members
+        .iter()
+        .find(|m| !m.account.home && m.account.name.is_some())?;
+    Some(estate::account_label(t, &named.account))
 }

@@ -440,3 +440,67 @@ async fn fifty_accounts_with_random_faults_answer_on_time_and_say_what_is_missin
         );
     }
 }
+
+#[tokio::test]
+async fn on_an_echo_show_the_estate_is_a_board_of_accounts_largest_first() {
+    let mut members = estate();
+    members.push(account("444444444444", "empty-sandbox", false, fake(&[])));
+    let skill = skill_over(members, Timing::default());
+    let r = ask(&skill, running().screen_device()).await;
+    let board = r
+        .response
+        .directives
+        .iter()
+        .find_map(|d| match d {
+            Directive::AplRenderDocument { datasources, .. } => datasources.get("board").cloned(),
+            _ => None,
+        })
+        .expect("a board on a screen");
+    let rows: Vec<(String, String)> = board["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| {
+            (
+                row["label"].as_str().unwrap().to_owned(),
+                row["value"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("management", "87 running · 4 stopped"),
+        ("production", "37 running · 2 stopped"),
+        ("staging", "7 running · 3 stopped"),
+        ("One account with no instances", ""),
+    ]
+    .map(|(a, b)| (a.to_owned(), b.to_owned()));
+    assert_eq!(rows, expected);
+    assert_eq!(board["title"], "EC2 instances by account");
+    assert_eq!(board["footer"], "");
+}
+
+#[tokio::test]
+async fn one_account_holding_everything_and_help_with_accounts() {
+    let skill = skill_over(estate(), Timing::default());
+    let tokyo = TestRequest::intent("CountInstancesIntent").resolved_slot(
+        "region",
+        "tokyo",
+        "AwsRegion",
+        "ap-northeast-1",
+        "Tokyo",
+    );
+    assert_eq!(
+        ask(&skill, tokyo).await.speech_text(),
+        "You have one instance in Tokyo, running, in management."
+    );
+    let ireland = running().resolved_slot("region", "ireland", "AwsRegion", "eu-west-1", "Ireland");
+    assert_eq!(
+        ask(&skill, ireland).await.speech_text(),
+        "17 instances are running in Ireland across 2 accounts: 10 in management and 7 in staging."
+    );
+    let help = ask(&skill, TestRequest::intent("AMAZON.HelpIntent")).await;
+    assert_eq!(
+        help.speech_text(),
+        "You can ask how many instances are running, how many are stopped in a region like Frankfurt, or what databases you have. You can also ask for a status report, name an account like production, or ask which accounts have stopped instances. What would you like to know?"
+    );
+}

@@ -241,26 +241,33 @@ fn state_arg(state: InstanceState) -> Arg {
     state.word().into()
 }
 
-/// "131 running and 9 stopped".
+/// "131 running and 9 stopped", or "all running".
 fn mix(t: &Messages, survey: &EstateSurvey<StateCounts>) -> String {
     let mut total = StateCounts::default();
     for (_, counts) in survey.accounts.iter().flat_map(|(_, s)| &s.found) {
         total += *counts;
     }
-    let parts: Vec<String> = [
+    let states: Vec<(u64, &str)> = [
         (total.running, "running"),
         (total.stopped, "stopped"),
         (total.other, "other"),
     ]
     .into_iter()
     .filter(|(n, _)| *n > 0)
-    .map(|(n, state)| {
-        t.text(
-            "count-in-state",
-            &[("count", n.into()), ("state", state.into())],
-        )
-    })
     .collect();
+    if let [(_, state)] = states.as_slice() {
+        let count = ("count", Arg::from(total.total()));
+        return t.text("all-in-state", &[count, ("state", (*state).into())]);
+    }
+    let parts: Vec<String> = states
+        .iter()
+        .map(|(n, state)| {
+            t.text(
+                "count-in-state",
+                &[("count", (*n).into()), ("state", (*state).into())],
+            )
+        })
+        .collect();
     list(t, &parts)
 }
 
