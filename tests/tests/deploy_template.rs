@@ -45,7 +45,13 @@ fn the_function_reads_the_estate_and_only_reads_and_writes_items_of_its_table() 
         .expect("inline policies");
     let mut estate = BTreeSet::new();
     let mut table = BTreeSet::new();
+    let mut conditional = Vec::new();
     for policy in policies {
+        if let Value::Tagged(tag) = policy {
+            assert_eq!(tag.tag, "!If", "only a conditional policy may be tagged");
+            conditional.push(&tag.value);
+            continue;
+        }
         let statements = policy["Statement"]
             .as_sequence()
             .expect("a policy document, not a managed policy name");
@@ -64,6 +70,8 @@ fn the_function_reads_the_estate_and_only_reads_and_writes_items_of_its_table() 
             }
         }
     }
+    assert_eq!(conditional.len(), 1, "one policy for the organization");
+    across_accounts_only_when_a_member_role_is_named(&t, conditional[0]);
     let expected: BTreeSet<String> = [
         "ec2:DescribeInstances",
         "ec2:DescribeRegions",
@@ -88,6 +96,74 @@ fn the_function_reads_the_estate_and_only_reads_and_writes_items_of_its_table() 
         .unwrap()
         .values()
         .all(|r| r["Type"].as_str() != Some("AWS::IAM::Role")));
+}
+
+/// The organization's policy: present only under `AcrossAccounts` (a member role name was
+/// given), it assumes exactly that role name in any account and lists the accounts.
+fn across_accounts_only_when_a_member_role_is_named(t: &Value, branches: &Value) {
+    let [condition, when, otherwise] = branches.as_sequence().unwrap().as_slice() else {
+        panic!("!If takes a condition and two branches: {branches:?}");
+    };
+    assert_eq!(condition.as_str(), Some("AcrossAccounts"));
+    assert!(
+        is_ref(otherwise, "AWS::NoValue"),
+        "nothing without a role name"
+    );
+    let rule = &t["Conditions"]["AcrossAccounts"];
+    let Value::Tagged(not) = rule else {
+        panic!("AcrossAccounts: {rule:?}")
+    };
+    assert_eq!(not.tag, "!Not");
+    let equals = &not.value[0];
+    let Value::Tagged(equals) = equals else {
+        panic!("{equals:?}")
+    };
+    assert!(is_ref(&equals.value[0], "MemberRoleName"));
+    assert_eq!(equals.value[1].as_str(), Some(""));
+    assert_eq!(
+        t["Parameters"]["MemberRoleName"]["Default"].as_str(),
+        Some("")
+    );
+    let statements = when["Statement"].as_sequence().unwrap();
+    let mut granted = BTreeSet::new();
+    for statement in statements {
+        assert_eq!(statement["Effect"].as_str(), Some("Allow"));
+        let actions: Vec<&str> = statement["Action"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .map(|a| a.as_str().unwrap())
+            .collect();
+        match actions.as_slice() {
+            ["sts:AssumeRole"] => {
+                let Value::Tagged(sub) = &statement["Resource"] else {
+                    panic!("AssumeRole on {:?}", statement["Resource"])
+                };
+                assert_eq!(sub.tag, "!Sub");
+                assert_eq!(
+                    sub.value.as_str(),
+                    Some("arn:${AWS::Partition}:iam::*:role/${MemberRoleName}"),
+                    "exactly the configured role name, in any account"
+                );
+            }
+            ["organizations:ListAccounts"] => {
+                assert_eq!(statement["Resource"].as_str(), Some("*"));
+            }
+            other => panic!("unexpected actions {other:?}"),
+        }
+        granted.extend(actions);
+    }
+    assert_eq!(
+        granted,
+        BTreeSet::from(["sts:AssumeRole", "organizations:ListAccounts"])
+    );
+    let env = &functions(t)[0]["Properties"]["Environment"]["Variables"];
+    assert!(is_ref(&env["VOICEOPS_ROLE_NAME"], "MemberRoleName"));
+    let output = &t["Outputs"]["FunctionRoleArn"]["Value"];
+    let Value::Tagged(get_att) = output else {
+        panic!("FunctionRoleArn: {output:?}")
+    };
+    assert_eq!(get_att.value.as_str(), Some("VoiceOpsFunctionRole.Arn"));
 }
 
 #[test]
