@@ -99,3 +99,66 @@ pub async fn demo_fleet(config: &SdkConfig) {
     aurora_cluster(config, "eu-west-1", "reports").await;
     database(config, "us-east-1", "legacy", "mysql").await;
 }
+
+/// The role VoiceOps assumes in member accounts in the tests and the demo.
+pub const MEMBER_ROLE: &str = "VoiceOpsReadOnly";
+
+/// The configuration of member account `id`, through [`MEMBER_ROLE`] assumed from
+/// `config` (the emulator keeps each account's resources apart by these credentials).
+pub async fn member_config(config: &SdkConfig, id: &str) -> SdkConfig {
+    let role = format!("arn:aws:iam::{id}:role/{MEMBER_ROLE}");
+    let provider = aws_config::sts::AssumeRoleProvider::builder(role)
+        .session_name("seed")
+        .configure(config)
+        .build()
+        .await;
+    config
+        .to_builder()
+        .credentials_provider(aws_sdk_sts::config::SharedCredentialsProvider::new(
+            provider,
+        ))
+        .build()
+}
+
+/// Creates an organization with `config`'s account as its management account and a member
+/// account per name; returns the members as (name, id).
+pub async fn organization(config: &SdkConfig, members: &[&str]) -> Vec<(String, String)> {
+    let org = aws_sdk_organizations::Client::new(config);
+    org.create_organization()
+        .feature_set(aws_sdk_organizations::types::OrganizationFeatureSet::All)
+        .send()
+        .await
+        .expect("CreateOrganization");
+    let mut created = Vec::new();
+    for name in members {
+        let status = org
+            .create_account()
+            .account_name(*name)
+            .email(format!("{name}@example.com"))
+            .send()
+            .await
+            .expect("CreateAccount");
+        let id = status
+            .create_account_status()
+            .and_then(|s| s.account_id())
+            .expect("an account ID")
+            .to_owned();
+        created.push(((*name).to_owned(), id));
+    }
+    created
+}
+
+/// The demo fleet in the management account, plus two member accounts: production (4
+/// running in North Virginia, 3 running and 1 stopped in Frankfurt, one database) and
+/// staging (2 running in Ireland). Returns the members as (name, id).
+pub async fn demo_organization(config: &SdkConfig) -> Vec<(String, String)> {
+    demo_fleet(config).await;
+    let members = organization(config, &["production", "staging"]).await;
+    let production = member_config(config, &members[0].1).await;
+    instances(&production, "us-east-1", 4, 0).await;
+    instances(&production, "eu-central-1", 3, 1).await;
+    database(&production, "eu-central-1", "payments", "postgres").await;
+    let staging = member_config(config, &members[1].1).await;
+    instances(&staging, "eu-west-1", 2, 0).await;
+    members
+}

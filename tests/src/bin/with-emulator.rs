@@ -1,5 +1,6 @@
-//! `with-emulator [--seed demo] -- COMMAND [ARGS...]`: starts the AWS API emulator (moto) on
-//! a free loopback port, optionally seeds the demo fleet into it through the AWS SDK, runs
+//! `with-emulator [--seed demo|organization] -- COMMAND [ARGS...]`: starts the AWS API
+//! emulator (moto) on a free loopback port, optionally seeds the demo fleet (alone, or in an
+//! organization with two member accounts) into it through the AWS SDK, runs
 //! COMMAND with the environment pointing every AWS call at it, then stops the emulator and
 //! exits with COMMAND's status. The demo runs the skill this way; the tests start the same
 //! emulator through the same library.
@@ -16,8 +17,10 @@ async fn main() -> ExitCode {
         None => (&args[..0], &args[..]),
     };
     let seed = match options {
-        [] => false,
-        [flag, fleet] if flag == "--seed" && fleet == "demo" => true,
+        [] => None,
+        [flag, fleet] if flag == "--seed" && (fleet == "demo" || fleet == "organization") => {
+            Some(fleet.as_str())
+        }
         _ => return usage(),
     };
     let Some((program, program_args)) = command.split_first() else {
@@ -31,9 +34,19 @@ async fn main() -> ExitCode {
         }
     };
     eprintln!("==> the AWS API emulator listens on {}", moto.endpoint);
-    if seed {
-        eprintln!("==> seeding the demo fleet through the AWS SDK");
-        end_to_end::seed::demo_fleet(&moto.config("us-east-1").await).await;
+    let config = moto.config("us-east-1").await;
+    match seed {
+        Some("demo") => {
+            eprintln!("==> seeding the demo fleet through the AWS SDK");
+            end_to_end::seed::demo_fleet(&config).await;
+        }
+        Some(_) => {
+            eprintln!("==> seeding an organization through the AWS SDK: the demo fleet in the management account, and member accounts");
+            for (name, id) in end_to_end::seed::demo_organization(&config).await {
+                eprintln!("    {name}: {id}");
+            }
+        }
+        None => {}
     }
     let mut child = match Command::new(program)
         .args(program_args)
@@ -74,6 +87,6 @@ async fn main() -> ExitCode {
 }
 
 fn usage() -> ExitCode {
-    eprintln!("usage: with-emulator [--seed demo] -- COMMAND [ARGS...]");
+    eprintln!("usage: with-emulator [--seed demo|organization] -- COMMAND [ARGS...]");
     ExitCode::from(2)
 }
