@@ -93,10 +93,14 @@ pub fn find<'a>(members: &'a [Member], named: &AccountName) -> Option<&'a Member
             return Some(member);
         }
     }
-    let mut candidates: Vec<&str> = vec![named.spoken.as_str()];
-    if let Some((_, name)) = &named.resolved {
-        candidates.insert(0, name);
+    // The model's own values resolve too ("produktion" to the id "production"): its name,
+    // then its id, then the words as spoken are each tried against the account names.
+    let mut candidates: Vec<&str> = Vec::new();
+    if let Some((id, name)) = &named.resolved {
+        candidates.push(name);
+        candidates.push(id);
     }
+    candidates.push(&named.spoken);
     for candidate in candidates {
         let said = words(candidate);
         let digits: String = candidate.chars().filter(char::is_ascii_digit).collect();

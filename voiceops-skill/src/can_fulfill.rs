@@ -12,6 +12,8 @@ const QUESTIONS: &[&str] = &[
     "CountInstancesIntent",
     "ListDatabasesIntent",
     "StatusReportIntent",
+    "WhichRegionsIntent",
+    "WhichAccountsIntent",
 ];
 
 /// The answer to a `CanFulfillIntentRequest` for `intent` in `locale`.
@@ -23,6 +25,9 @@ const QUESTIONS: &[&str] = &[
 /// assert_eq!(voiceops_skill::can_fulfill::answer(&intent, "en-US").can_fulfill, CanFulfill::Yes);
 /// intent.slots.get_mut("region").unwrap().value = Some("atlantis".into());
 /// assert_eq!(voiceops_skill::can_fulfill::answer(&intent, "en-US").can_fulfill, CanFulfill::No);
+/// intent.slots.remove("region");
+/// intent.slots.insert("account".into(), Slot { name: "account".into(), value: Some("acme payments".into()), ..Slot::default() });
+/// assert_eq!(voiceops_skill::can_fulfill::answer(&intent, "en-US").can_fulfill, CanFulfill::Maybe);
 /// ```
 pub fn answer(intent: &Intent, locale: &str) -> CanFulfillIntent {
     let model = package::model(locale).or_else(|_| package::model("en-US"));
@@ -37,6 +42,13 @@ pub fn answer(intent: &Intent, locale: &str) -> CanFulfillIntent {
         }
         answer = if understands(model, &intent.name, name, slot) {
             answer.slot(name.as_str(), CanFulfill::Yes, CanFulfillSlotValue::Yes)
+        } else if name == "account" {
+            // Account names are the organization's, not the model's: whether this one exists
+            // is known only when the question is asked (and an unknown one is asked for again).
+            if answer.can_fulfill == CanFulfill::Yes {
+                answer.can_fulfill = CanFulfill::Maybe;
+            }
+            answer.slot(name.as_str(), CanFulfill::Maybe, CanFulfillSlotValue::Yes)
         } else {
             answer.can_fulfill = CanFulfill::No;
             answer.slot(name.as_str(), CanFulfill::No, CanFulfillSlotValue::No)

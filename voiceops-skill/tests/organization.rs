@@ -504,3 +504,59 @@ async fn one_account_holding_everything_and_help_with_accounts() {
         "You can ask how many instances are running, how many are stopped in a region like Frankfurt, or what databases you have. You can also ask for a status report, name an account like production, or ask which accounts have stopped instances. What would you like to know?"
     );
 }
+
+#[tokio::test]
+async fn german_users_hear_accounts_in_german() {
+    let skill = skill_over(estate(), Timing::default());
+    let production = running()
+        .resolved_slot(
+            "account",
+            "produktion",
+            "AccountName",
+            "production",
+            "produktion",
+        )
+        .locale("de-DE");
+    assert!(
+        ask(&skill, production)
+            .await
+            .speech_text()
+            .starts_with("Im Konto production: "),
+        "the model's German value finds the English name through its id"
+    );
+    let unknown = running()
+        .unresolved_slot("account", "marketing", "AccountName")
+        .locale("de-DE");
+    assert_eq!(
+        ask(&skill, unknown).await.speech_text(),
+        "Ein Konto namens marketing kenne ich nicht. Ihre Konten sind management, production und staging. Welches Konto?"
+    );
+    let prod = running()
+        .unresolved_slot("account", "prod", "AccountName")
+        .locale("de-DE");
+    assert_eq!(
+        ask(&skill, prod).await.speech_text(),
+        "Im Konto production: In 2 Regionen laufen 37 Instanzen: 30 in Nord-Virginia und 7 in Frankfurt."
+    );
+    let accounts = TestRequest::intent("WhichAccountsIntent")
+        .resolved_slot("state", "gestoppte", "InstanceState", "stopped", "gestoppt")
+        .locale("de-DE");
+    assert_eq!(
+        ask(&skill, accounts).await.speech_text(),
+        "Gestoppte Instanzen gibt es in 3 Konten: management mit 4, staging mit 3 und production mit 2."
+    );
+    let mut members = estate();
+    let mut sandbox = fake(&[]);
+    for region in regions() {
+        sandbox.fail.insert(region, InventoryError::Throttled);
+    }
+    members.push(account("444444444444", "sandbox", false, sandbox));
+    let skill = skill_over(members, Timing::default());
+    let r = ask(&skill, running().locale("de-DE")).await;
+    assert!(
+        r.speech_text()
+            .ends_with("Ich konnte das Konto sandbox nicht erreichen, es ist nicht mitgezählt."),
+        "{}",
+        r.speech_text()
+    );
+}
