@@ -175,20 +175,25 @@ fn rejected(t: &Messages, rejection: SlotRejection, asked: &Envelope) -> Respons
         SlotError::Unresolved { spoken } | SlotError::Invalid { spoken, .. }
             if rejection.slot == "region" =>
         {
-            let answer = speech::unknown_region(t, &spoken);
-            match &asked.0.request {
-                Request::Intent(request) => {
-                    let mut intent = request.intent.clone();
-                    if let Some(slot) = intent.slots.get_mut("region") {
-                        slot.value = None;
-                        slot.resolutions = None;
-                    }
-                    answer.elicit_slot("region", Some(intent))
-                }
-                _ => answer,
-            }
+            ask_again(speech::unknown_region(t, &spoken), asked, "region")
         }
         _ => speech::fallback(t),
+    }
+}
+
+/// `answer`, asking for `slot` again (`Dialog.ElicitSlot`) with the question's other slots
+/// kept, so the next utterance ("Frankfurt", "production") completes the same question.
+pub(crate) fn ask_again(answer: Response, asked: &Envelope, slot: &str) -> Response {
+    match &asked.0.request {
+        Request::Intent(request) => {
+            let mut intent = request.intent.clone();
+            if let Some(value) = intent.slots.get_mut(slot) {
+                value.value = None;
+                value.resolutions = None;
+            }
+            answer.elicit_slot(slot, Some(intent))
+        }
+        _ => answer,
     }
 }
 

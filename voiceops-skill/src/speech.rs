@@ -300,6 +300,32 @@ fn one_state(
     }
 }
 
+/// The states that have instances, with their counts: running, stopped, other.
+pub(crate) fn nonzero_states(total: &StateCounts) -> Vec<(u64, &'static str)> {
+    [
+        (total.running, "running"),
+        (total.stopped, "stopped"),
+        (total.other, "other"),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .collect()
+}
+
+/// "87 running and 4 stopped".
+pub(crate) fn counts_in_states(t: &Messages, states: &[(u64, &str)]) -> String {
+    let parts: Vec<String> = states
+        .iter()
+        .map(|(n, state)| {
+            t.text(
+                "count-in-state",
+                &[("count", (*n).into()), ("state", (*state).into())],
+            )
+        })
+        .collect();
+    list(t, &parts)
+}
+
 fn all_states(t: &Messages, scope: &Scope, survey: &Survey<StateCounts>) -> String {
     let mut total = StateCounts::default();
     for (_, counts) in &survey.found {
@@ -307,34 +333,16 @@ fn all_states(t: &Messages, scope: &Scope, survey: &Survey<StateCounts>) -> Stri
     }
     let regions_with_any = survey.found.iter().filter(|(_, c)| c.total() > 0).count();
     let spread = ("place", Arg::from(spread(t, scope, regions_with_any)));
-    let states: Vec<(u64, &str)> = [
-        (total.running, "running"),
-        (total.stopped, "stopped"),
-        (total.other, "other"),
-    ]
-    .into_iter()
-    .filter(|(n, _)| *n > 0)
-    .collect();
+    let states = nonzero_states(&total);
     let count = ("count", Arg::from(total.total()));
     match states.as_slice() {
         [] => t.text("have-none", &[("place", place(t, scope).into())]),
         [(1, state)] => t.text("have-one", &[spread, ("state", (*state).into())]),
         [(_, state)] => t.text("have-all", &[count, spread, ("state", (*state).into())]),
-        several => {
-            let parts: Vec<String> = several
-                .iter()
-                .map(|(n, state)| {
-                    t.text(
-                        "count-in-state",
-                        &[("count", (*n).into()), ("state", (*state).into())],
-                    )
-                })
-                .collect();
-            t.text(
-                "have-mixed",
-                &[count, spread, ("list", list(t, &parts).into())],
-            )
-        }
+        several => t.text(
+            "have-mixed",
+            &[count, spread, ("list", counts_in_states(t, several).into())],
+        ),
     }
 }
 

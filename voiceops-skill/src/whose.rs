@@ -7,7 +7,6 @@ use crate::skill::VoiceOps;
 use crate::speech::{self, estate};
 use alexa_core::extract::Envelope;
 use alexa_core::l10n::Messages;
-use alexa_core::model::Request;
 use alexa_core::Response;
 use std::sync::Arc;
 
@@ -108,17 +107,7 @@ fn unknown_account(t: &Messages, spoken: &str, members: &[Member], asked: &Envel
         ],
     );
     let answer = Response::ask(text, t.text("which-account", &[]));
-    match &asked.0.request {
-        Request::Intent(request) => {
-            let mut intent = request.intent.clone();
-            if let Some(slot) = intent.slots.get_mut("account") {
-                slot.value = None;
-                slot.resolutions = None;
-            }
-            answer.elicit_slot("account", Some(intent))
-        }
-        _ => answer,
-    }
+    crate::skill::ask_again(answer, asked, "account")
 }
 
 /// The accounts when there are several, or `None` (one account, or the list could not be

@@ -247,28 +247,13 @@ fn mix(t: &Messages, survey: &EstateSurvey<StateCounts>) -> String {
     for (_, counts) in survey.accounts.iter().flat_map(|(_, s)| &s.found) {
         total += *counts;
     }
-    let states: Vec<(u64, &str)> = [
-        (total.running, "running"),
-        (total.stopped, "stopped"),
-        (total.other, "other"),
-    ]
-    .into_iter()
-    .filter(|(n, _)| *n > 0)
-    .collect();
-    if let [(_, state)] = states.as_slice() {
-        let count = ("count", Arg::from(total.total()));
-        return t.text("all-in-state", &[count, ("state", (*state).into())]);
+    match super::nonzero_states(&total).as_slice() {
+        [(_, state)] => {
+            let count = ("count", Arg::from(total.total()));
+            t.text("all-in-state", &[count, ("state", (*state).into())])
+        }
+        several => super::counts_in_states(t, several),
     }
-    let parts: Vec<String> = states
-        .iter()
-        .map(|(n, state)| {
-            t.text(
-                "count-in-state",
-                &[("count", (*n).into()), ("state", (*state).into())],
-            )
-        })
-        .collect();
-    list(t, &parts)
 }
 
 /// The estate's databases: the single-account answer over every account's regions, then
@@ -372,6 +357,20 @@ pub fn which(
     Response::tell(format!("{}{unreached}", sentence(text)))
 }
 
+/// (spoken region name, count in `state`) for each region that answered.
+fn region_rows(
+    t: &Messages,
+    state: Option<InstanceState>,
+    survey: &Survey<StateCounts>,
+) -> Vec<(String, u64)> {
+    let count = pick(state);
+    survey
+        .found
+        .iter()
+        .map(|(r, c)| (spoken_name_in(r, super::lang(t)), count(c)))
+        .collect()
+}
+
 /// Which regions have instances in `state`, over one account's survey.
 pub fn which_regions(
     t: &Messages,
@@ -382,20 +381,9 @@ pub fn which_regions(
     if let Some(response) = super::nothing_answered(t, survey) {
         return response;
     }
-    let count = pick(state);
-    let rows = survey
-        .found
-        .iter()
-        .map(|(r, c)| (spoken_name_in(r, super::lang(t)), count(c)))
-        .collect();
-    which(
-        t,
-        "which-regions",
-        state,
-        place,
-        rows,
-        super::unreached(t, &survey.failed),
-    )
+    let rows = region_rows(t, state, survey);
+    let unreached = super::unreached(t, &survey.failed);
+    which(t, "which-regions", state, place, rows, unreached)
 }
 
 /// Which regions have instances in `state`, across every account.
@@ -407,13 +395,7 @@ pub fn which_regions_in_estate(
     if let Some(response) = nothing_answered(t, survey) {
         return response;
     }
-    let merged = survey.by_region(|sum, more| *sum += *more);
-    let count = pick(state);
-    let rows = merged
-        .found
-        .iter()
-        .map(|(r, c)| (spoken_name_in(r, super::lang(t)), count(c)))
-        .collect();
+    let rows = region_rows(t, state, &survey.by_region(|sum, more| *sum += *more));
     which(
         t,
         "which-regions",
