@@ -162,6 +162,29 @@ fn bench(c: &mut Criterion) {
     });
     parts.bench_function("clone_envelope", |b| b.iter(|| black_box(envelope.clone())));
     parts.finish();
+
+    // The floor: serde_json reading the same bytes and keeping nothing (`IgnoredAny`). The
+    // whole request path divided by it says how close to the limit the framework is.
+    let mut limit = c.benchmark_group("limit");
+    for (label, name) in [
+        ("launch", "doc-launch-full-context"),
+        ("intent_with_slots", "va-count-stopped-frankfurt"),
+        ("session_ended", "va-session-ended-user"),
+    ] {
+        let body = fixture(name);
+        limit.bench_function(format!("{label}/ignored_any"), |b| {
+            b.iter(|| {
+                serde_json::from_slice::<serde::de::IgnoredAny>(black_box(&body)).expect("JSON")
+            })
+        });
+        limit.bench_function(format!("{label}/parse_envelope"), |b| {
+            b.iter(|| {
+                serde_json::from_slice::<alexa_core::model::RequestEnvelope>(black_box(&body))
+                    .expect("parses")
+            })
+        });
+    }
+    limit.finish();
 }
 
 criterion_group!(benches, bench);

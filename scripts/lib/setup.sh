@@ -47,10 +47,28 @@ setup_conformance() {
   fi
 }
 
+# The peers scripts/compare-sdks measures alexa-core against: Amazon's ASK SDK for Node.js
+# (pinned in benches/peers/node/package-lock.json), and GNU time for peak memory. The Python
+# SDK comes with setup_conformance.
+setup_peers() {
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    apt_install nodejs npm
+  fi
+  if [ ! -x /usr/bin/time ]; then
+    apt_install time
+  fi
+  local peers_dir="$PROJECT_ROOT/benches/peers/node"
+  if [ ! -d "$peers_dir/node_modules/ask-sdk-core" ]; then
+    echo "==> installing ask-sdk-core (Node.js) into $peers_dir/node_modules"
+    (cd "$peers_dir" && npm ci --silent --no-audit --no-fund)
+  fi
+}
+
 setup_test_tools() {
   setup_deploy_tools
   setup_conformance
   setup_browser
+  setup_peers
   export MOTO_SERVER="$VENV/bin/moto_server"
   export CFN_LINT="$VENV/bin/cfn-lint"
 }

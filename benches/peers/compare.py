@@ -1,0 +1,186 @@
+"""Runs the same small skill on alexa-core, Amazon's ASK SDK for Node.js and for Python over
+the same fixtures, checks that the three answer alike, and prints the figures as a Markdown
+table with alexa-core's ratio against each peer. Run through scripts/compare-sdks.
+
+Per request: each implementation answers each fixture N times in one process (parse, route,
+handle, serialise); the first tenth is warm-up and left out; median and p99 are reported.
+Cold start: the process is started K times to answer the launch fixture once and exit; the
+wall time from spawn to exit and the peak resident memory (GNU time's %M) are taken, median
+over the runs.
+"""
+
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FIXTURES = ["launch", "order", "help", "ended"]
+
+
+def fixture(name):
+    return os.path.join(HERE, "fixtures", f"{name}.json")
+
+
+def peers(args):
+    """Each implementation as (name, command prefix)."""
+    return [
+        ("alexa-core", [args.rust]),
+        ("ASK SDK Node.js", [args.node, os.path.join(HERE, "node", "skill.js")]),
+        ("ASK SDK Python", [args.python, os.path.join(HERE, "python", "skill.py")]),
+    ]
+
+
+def heard(speech):
+    """What a user hears of an outputSpeech: SSML tags removed."""
+    if not speech:
+        return None
+    text = speech.get("text") or speech.get("ssml") or ""
+    return re.sub(r"<[^>]+>", "", text).strip()
+
+
+def behaviour(envelope):
+    """What a user (and the next turn) would notice of a response envelope."""
+    response = envelope.get("response", {})
+    reprompt = (response.get("reprompt") or {}).get("outputSpeech")
+    return {
+        "speech": heard(response.get("outputSpeech")),
+        "reprompt": heard(reprompt),
+        "shouldEndSession": response.get("shouldEndSession"),
+        "sessionAttributes": envelope.get("sessionAttributes") or {},
+    }
+
+
+def check_alike(args):
+    """Every fixture gets the same answer from all three; exits 1 when not."""
+    problems = []
+    for name in FIXTURES:
+        answers = {}
+        for peer, command in peers(args):
+            out = subprocess.run(command + ["once", fixture(name)], capture_output=True, check=False)
+            if out.returncode != 0:
+                problems.append(f"{peer} failed on {name}: {out.stderr.decode()[-400:]}")
+                continue
+            seen = behaviour(json.loads(out.stdout))
+            if name == "ended":
+                # Alexa ignores the answer to a SessionEndedRequest; the SDKs echo the
+                # attributes of the ended session into it, alexa-core sends none.
+                seen.pop("sessionAttributes")
+            answers[peer] = seen
+        first = next(iter(answers.values()), None)
+        for peer, seen in answers.items():
+            if seen != first:
+                problems.append(f"{name}: {peer} answers {seen}, alexa-core {first}")
+    if problems:
+        print("the three skills do not answer alike:", *problems, sep="\n  ", file=sys.stderr)
+        sys.exit(1)
+
+
+def per_request(args):
+    """{peer: {fixture: (median ns, p99 ns)}}"""
+    figures = {}
+    for peer, command in peers(args):
+        files = [fixture(n) for n in FIXTURES]
+        out = subprocess.run(
+            command + ["bench", str(args.iterations)] + files,
+            capture_output=True,
+            check=True,
+        )
+        figures[peer] = {}
+        for line in out.stdout.decode().splitlines():
+            path, *times = line.split()
+            name = os.path.splitext(os.path.basename(path))[0]
+            times = [int(t) for t in times][args.iterations // 10 :]
+            times.sort()
+            p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
+            figures[peer][name] = (statistics.median(times), p99)
+    return figures
+
+
+def cold_start(args):
+    """{peer: (median ms spawn to exit, median peak RSS in KB)}
+
+    Wall time is taken on a direct spawn. Peak memory is taken under GNU time, not from
+    this process's wait4: a child spawned from Python inherits the high-water mark of the
+    (Python-sized) process it was forked from, which would hide a small program's figure."""
+    figures = {}
+    for peer, command in peers(args):
+        walls, peaks = [], []
+        for _ in range(args.cold_runs):
+            start = time.perf_counter()
+            done = subprocess.run(
+                command + ["once", fixture("launch")],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                check=False,
+            )
+            walls.append((time.perf_counter() - start) * 1000)
+            if done.returncode != 0:
+                sys.exit(f"{peer} failed to answer the launch")
+            measured = subprocess.run(
+                [args.time, "-f", "%M"] + command + ["once", fixture("launch")],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                check=True,
+            )
+            peaks.append(int(measured.stderr.decode().split()[-1]))
+        figures[peer] = (statistics.median(walls), statistics.median(peaks))
+    return figures
+
+
+def micro(ns):
+    return f"{ns / 1000:.1f} µs" if ns < 1_000_000 else f"{ns / 1_000_000:.2f} ms"
+
+
+def ratio(peer, ours):
+    return f"{peer / ours:.1f}×" if ours else "–"
+
+
+def table(requests, cold):
+    names = [p for p in requests]
+    ours = names[0]
+    header = f"| | {' | '.join(names)} | {' | '.join(f'{p} ÷ alexa-core' for p in names[1:])} |"
+    lines = [header, "|" + " --- |" * (2 * len(names))]
+    for name in FIXTURES:
+        for which, label in ((0, "median"), (1, "p99")):
+            values = [requests[p][name][which] for p in names]
+            ratios = [ratio(v, values[0]) for v in values[1:]]
+            cells = [micro(v) for v in values]
+            lines.append(f"| {name}, {label} | {' | '.join(cells)} | {' | '.join(ratios)} |")
+    walls = [cold[p][0] for p in names]
+    lines.append(
+        f"| cold start to first answer | {' | '.join(f'{w:.1f} ms' for w in walls)} | "
+        f"{' | '.join(ratio(w, walls[0]) for w in walls[1:])} |"
+    )
+    peaks = [cold[p][1] for p in names]
+    lines.append(
+        f"| peak memory (RSS) | {' | '.join(f'{k / 1024:.1f} MB' for k in peaks)} | "
+        f"{' | '.join(ratio(k, peaks[0]) for k in peaks[1:])} |"
+    )
+    return "\n".join(lines), ours
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rust", required=True, help="the peer_skill example binary")
+    parser.add_argument("--node", default="node")
+    parser.add_argument("--python", default=sys.executable)
+    parser.add_argument("--iterations", type=int, default=20000)
+    parser.add_argument("--cold-runs", type=int, default=20)
+    parser.add_argument("--time", default="/usr/bin/time", help="GNU time, for peak memory")
+    args = parser.parse_args()
+    check_alike(args)
+    print("all three answer every fixture alike (speech, reprompt, session end, attributes)")
+    requests = per_request(args)
+    cold = cold_start(args)
+    text, _ = table(requests, cold)
+    print(f"\n{args.iterations} requests per fixture in process, {args.cold_runs} cold starts:\n")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
