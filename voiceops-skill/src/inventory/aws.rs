@@ -5,6 +5,7 @@ use super::{Database, Inventory, InventoryError, StateCounts};
 use alexa_core::handler::BoxFuture;
 use aws_config::{BehaviorVersion, SdkConfig};
 use aws_sdk_ec2::error::{DisplayErrorContext, ProvideErrorMetadata};
+use aws_sdk_ec2::operation::RequestId;
 use aws_sdk_ec2::types::InstanceStateName;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -127,6 +128,7 @@ impl AwsInventory {
         let mut counts = StateCounts::default();
         while let Some(page) = pages.next().await {
             let page = page.map_err(|e| classify(e, "ec2:DescribeInstances"))?;
+            whole(page.request_id(), "ec2:DescribeInstances")?;
             for instance in page.reservations().iter().flat_map(|r| r.instances()) {
                 match instance.state().and_then(|s| s.name()) {
                     Some(InstanceStateName::Running) => counts.running += 1,
@@ -145,6 +147,7 @@ impl AwsInventory {
         let mut clusters = client.describe_db_clusters().into_paginator().send();
         while let Some(page) = clusters.next().await {
             let page = page.map_err(|e| classify(e, "rds:DescribeDBClusters"))?;
+            whole(page.request_id(), "rds:DescribeDBClusters")?;
             for cluster in page.db_clusters() {
                 databases.push(Database {
                     name: cluster
@@ -160,6 +163,7 @@ impl AwsInventory {
         let mut instances = client.describe_db_instances().into_paginator().send();
         while let Some(page) = instances.next().await {
             let page = page.map_err(|e| classify(e, "rds:DescribeDBInstances"))?;
+            whole(page.request_id(), "rds:DescribeDBInstances")?;
             // Instances inside an Aurora cluster are already counted as their cluster.
             for db in page
                 .db_instances()
@@ -176,6 +180,19 @@ impl AwsInventory {
         }
         databases.sort_by(|a, b| a.name.cmp(&b.name));
         Ok(databases)
+    }
+}
+
+/// Every answer AWS sends carries its request ID; one without it was cut off or garbled on
+/// the way, and the SDK's lenient XML reader would make it look like an empty region. A
+/// region that "has nothing" must really have nothing, so such an answer is a failure.
+fn whole(request_id: Option<&str>, call: &'static str) -> Result<(), InventoryError> {
+    match request_id {
+        Some(id) if !id.is_empty() => Ok(()),
+        _ => {
+            tracing::warn!(call, "AWS answered without a request ID: treated as garbled");
+            Err(InventoryError::Failed(format!("{call}: garbled answer")))
+        }
     }
 }
 
@@ -285,6 +302,19 @@ mod tests {
             classify(ec2_error("InternalError"), "ec2:DescribeInstances"),
             InventoryError::Failed("InternalError".into())
         );
+    }
+
+    #[test]
+    fn an_answer_without_a_request_id_is_garbled_not_empty() {
+        assert!(whole(Some("4f2a"), "ec2:DescribeInstances").is_ok());
+        for missing in [None, Some("")] {
+            assert_eq!(
+                whole(missing, "ec2:DescribeInstances"),
+                Err(InventoryError::Failed(
+                    "ec2:DescribeInstances: garbled answer".into()
+                ))
+            );
+        }
     }
 
     #[test]
