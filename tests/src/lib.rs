@@ -7,6 +7,7 @@
 //! an operator does (also used by voiceops-skill's own binary tests, which need no emulator).
 
 pub mod emulator;
+pub mod faults;
 pub mod seed;
 
 use alexa_core::model::ResponseEnvelope;
