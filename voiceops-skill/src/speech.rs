@@ -87,9 +87,36 @@ pub fn fallback(t: &Messages) -> Response {
 /// A region the model could not resolve: named back, never guessed.
 pub fn unknown_region(t: &Messages, spoken: &str) -> Response {
     Response::ask(
-        t.text("unknown-region", &[("spoken", spoken.into())]),
+        t.text("unknown-region", &[("spoken", said_back(spoken).into())]),
         t.text("which-region", &[]),
     )
+}
+
+/// What the user said, fit to be said back: control characters dropped, and at most about
+/// 60 characters (cut at a word), so a garbled or hostile slot value still gets a short,
+/// valid answer instead of one over Alexa's speech limit.
+pub fn said_back(spoken: &str) -> String {
+    const MOST: usize = 60;
+    let clean: String = spoken
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let words: Vec<&str> = clean.split_whitespace().collect();
+    let mut out = String::new();
+    for word in words {
+        let needed = out.chars().count() + word.chars().count() + usize::from(!out.is_empty());
+        if needed > MOST {
+            if out.is_empty() {
+                out = word.chars().take(MOST).collect();
+            }
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Upper-cases the first letter of a sentence.

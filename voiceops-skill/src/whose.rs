@@ -66,7 +66,10 @@ pub async fn whose(
     let Some(organization) = &app.organization else {
         return match named {
             Some(named) => Err(Response::ask(
-                t.text("one-account-only", &[("spoken", named.spoken.into())]),
+                t.text(
+                    "one-account-only",
+                    &[("spoken", speech::said_back(&named.spoken).into())],
+                ),
                 t.text("what-now", &[]),
             )),
             None => Ok(Whose::Home(Arc::clone(&app.inventory))),
@@ -102,7 +105,7 @@ fn unknown_account(t: &Messages, spoken: &str, members: &[Member], asked: &Envel
     let text = t.text(
         id,
         &[
-            ("spoken", spoken.into()),
+            ("spoken", speech::said_back(spoken).into()),
             ("names", speech::list(t, shown).into()),
         ],
     );

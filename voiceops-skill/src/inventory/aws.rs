@@ -190,7 +190,10 @@ fn whole(request_id: Option<&str>, call: &'static str) -> Result<(), InventoryEr
     match request_id {
         Some(id) if !id.is_empty() => Ok(()),
         _ => {
-            tracing::warn!(call, "AWS answered without a request ID: treated as garbled");
+            tracing::warn!(
+                call,
+                "AWS answered without a request ID: treated as garbled"
+            );
             Err(InventoryError::Failed(format!("{call}: garbled answer")))
         }
     }

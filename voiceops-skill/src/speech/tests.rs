@@ -312,3 +312,15 @@ fn a_locale_voiceops_does_not_speak_is_answered_in_english() {
     assert_eq!(said(&goodbye(&messages("fr-FR"))), "Goodbye.");
     assert_eq!(said(&goodbye(&messages("de-AT"))), "Auf Wiedersehen.");
 }
+
+#[test]
+fn what_is_said_back_is_short_and_free_of_control_characters() {
+    assert_eq!(said_back("fr\u{0}ank\u{7}furt\u{1b}[2J"), "fr ank furt [2J");
+    assert_eq!(said_back("  tom &  jerry "), "tom & jerry");
+    let long = said_back(&"frankfurt ".repeat(2000));
+    assert!(
+        long.chars().count() <= 60 && long.starts_with("frankfurt frankfurt"),
+        "{long}"
+    );
+    assert_eq!(said_back(&"x".repeat(500)).chars().count(), 60);
+}
