@@ -162,3 +162,22 @@ pub async fn demo_organization(config: &SdkConfig) -> Vec<(String, String)> {
     instances(&staging, "eu-west-1", 2, 0).await;
     members
 }
+
+/// Launches `n` running instances in `region`, up to 1,000 per call (for large estates).
+pub async fn bulk_instances(config: &SdkConfig, region: &str, n: usize) {
+    let client = ec2(config, region);
+    let mut left = n;
+    while left > 0 {
+        let batch = left.min(1000) as i32;
+        client
+            .run_instances()
+            .image_id("ami-12c6146b")
+            .instance_type(InstanceType::T3Micro)
+            .min_count(batch)
+            .max_count(batch)
+            .send()
+            .await
+            .expect("RunInstances");
+        left -= batch as usize;
+    }
+}
