@@ -151,6 +151,18 @@ fn rows() -> Vec<(&'static str, Vec<u8>, Outcome)> {
             },
         ),
         (
+            "another skill's ID",
+            with(|v| {
+                let other = serde_json::Value::from("amzn1.ask.skill.someone-else");
+                v["session"]["application"]["applicationId"] = other.clone();
+                v["context"]["System"]["application"]["applicationId"] = other;
+            }),
+            Refused {
+                web_status: 400,
+                web_code: "wrong-skill",
+            },
+        ),
+        (
             "optional field of the wrong type",
             with(|v| v["context"]["System"]["device"] = 7.into()),
             Answered("Welcome to Voice Ops."),

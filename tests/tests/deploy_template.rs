@@ -383,3 +383,45 @@ fn cfn_lint_passes_on_the_member_role() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Every IAM action in a YAML subtree (strings that look like `service:Action`).
+fn actions_in(value: &Value, into: &mut BTreeSet<String>) {
+    match value {
+        Value::Mapping(m) => {
+            for (k, v) in m {
+                if k.as_str() == Some("Action") {
+                    match v {
+                        Value::String(a) => {
+                            into.insert(a.clone());
+                        }
+                        Value::Sequence(list) => {
+                            into.extend(list.iter().filter_map(|a| a.as_str().map(str::to_owned)))
+                        }
+                        _ => {}
+                    }
+                }
+                actions_in(v, into);
+            }
+        }
+        Value::Sequence(list) => list.iter().for_each(|v| actions_in(v, into)),
+        Value::Tagged(t) => actions_in(&t.value, into),
+        _ => {}
+    }
+}
+
+#[test]
+fn the_readme_lists_every_permission_the_function_gets() {
+    let t = template();
+    let mut granted = BTreeSet::new();
+    actions_in(&functions(&t)[0]["Properties"]["Policies"], &mut granted);
+    assert!(granted.len() >= 8, "{granted:?}");
+    let readme = std::fs::read_to_string(end_to_end::root().join("README.md")).unwrap();
+    let unlisted: Vec<&String> = granted
+        .iter()
+        .filter(|a| !readme.contains(&format!("`{a}`")))
+        .collect();
+    assert!(
+        unlisted.is_empty(),
+        "template.yaml grants what the README does not list: {unlisted:?}"
+    );
+}
