@@ -13,8 +13,11 @@ pub use seeds::{regressions, seeds};
 
 pub use targets::{envelope_dispatch, fluent_format, interaction_model, resolver, ssml, verifier};
 
+/// A target: any bytes in, nothing out; a panic is a finding.
+pub type Target = fn(&[u8]);
+
 /// Every target by name, as `scripts/fuzz` and the smoke test list them.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("envelope_dispatch", envelope_dispatch),
     ("ssml", ssml),
     ("interaction_model", interaction_model),
