@@ -3,7 +3,9 @@
 //! the first request, as it is for a running service. It signs one launch request, writes a
 //! wrk script that POSTs it with its signature headers (and the body and headers as files,
 //! for curl), prints the URL and its process id,
-//! and serves until SIGTERM. Usage: `load_target DIR` (DIR receives `post.lua`).
+//! and serves until SIGTERM. Usage: `load_target DIR [SOAK_SECONDS]` (DIR receives
+//! `post.lua`; with SOAK_SECONDS also `soak.lua`, which switches every two minutes to a launch
+//! signed for that time, so a run longer than a signature's 150 s stays genuine).
 
 use alexa_core::testing::{TestRequest, TEST_SKILL_ID};
 use alexa_core::{builtin, Response, Skill};
@@ -44,6 +46,21 @@ async fn main() -> std::io::Result<()> {
         signer.sign(body.as_bytes())
     );
     std::fs::write(dir.join("headers.txt"), headers)?;
+    if let Some(soak) = std::env::args().nth(2).and_then(|s| s.parse::<i64>().ok()) {
+        let mut lua = String::from("local variants = {}\n");
+        for (i, offset) in (0..=soak + 120).step_by(120).enumerate() {
+            let body = serde_json::to_string(&TestRequest::launch().at(&stamp(offset)).build())?;
+            lua.push_str(&format!(
+                "variants[{}] = {{ body = {body:?}, sig = {:?} }}\n",
+                i + 1,
+                signer.sign(body.as_bytes())
+            ));
+        }
+        lua.push_str(&format!(
+            "local start = os.time()\nrequest = function()\n  local v = variants[math.floor((os.time() - start) / 120) + 1] or variants[#variants]\n  return wrk.format(\"POST\", \"/\", {{ [\"Content-Type\"] = \"application/json\", [\"SignatureCertChainUrl\"] = {TEST_CERT_URL:?}, [\"Signature-256\"] = v.sig }}, v.body)\nend\n"
+        ));
+        std::fs::write(dir.join("soak.lua"), lua)?;
+    }
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     println!("http://{}/ {}", listener.local_addr()?, std::process::id());
