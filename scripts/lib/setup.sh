@@ -64,11 +64,23 @@ setup_peers() {
   fi
 }
 
+# cargo-deny, for the licence, ban and source checks (deny.toml). Cargo tools go into
+# $VOICEOPS_TOOLS (default .cache/tools in the clone; CI keeps them outside the clone).
+setup_cargo_deny() {
+  local tools="${VOICEOPS_TOOLS:-$PROJECT_ROOT/.cache/tools}"
+  if [ ! -x "$tools/bin/cargo-deny" ] || ! "$tools/bin/cargo-deny" --version | grep -q '0.20'; then
+    echo "==> installing cargo-deny into $tools (a few minutes, once)"
+    cargo install --quiet --locked cargo-deny@0.20 --root "$tools"
+  fi
+  export PATH="$tools/bin:$PATH"
+}
+
 setup_test_tools() {
   setup_deploy_tools
   setup_conformance
   setup_browser
   setup_peers
+  setup_cargo_deny
   export MOTO_SERVER="$VENV/bin/moto_server"
   export CFN_LINT="$VENV/bin/cfn-lint"
 }
