@@ -37,7 +37,9 @@ async fn main() {
     let skill = Skill::builder()
         .accept_any_skill_id()
         .launch(|| async { Response::ask("Welcome.", "What would you like?") })
-        .intent(builtin::HELP, || async { Response::ask("Ask me.", "Ask me.") })
+        .intent(builtin::HELP, || async {
+            Response::ask("Ask me.", "Ask me.")
+        })
         .intent(builtin::STOP, || async { "Goodbye." })
         .intent(builtin::CANCEL, || async { "Goodbye." })
         .fallback(|| async { Response::ask("Sorry?", "Sorry?") })
@@ -46,11 +48,18 @@ async fn main() {
         .expect("a valid skill");
     let mut lambda = LambdaSkill::new(skill, Duration::from_secs(7));
     let (mut answered, mut refused) = (0u64, 0u64);
-    println!("{} fixtures, {n} invocations; RSS at start {} kB", payloads.len(), rss_kb());
+    println!(
+        "{} fixtures, {n} invocations; RSS at start {} kB",
+        payloads.len(),
+        rss_kb()
+    );
     for i in 0..n {
         let payload = &payloads[i % payloads.len()];
         match serde_json::from_slice::<AlexaRequest>(payload) {
-            Ok(request) => match lambda.call(LambdaEvent::new(request, Context::default())).await {
+            Ok(request) => match lambda
+                .call(LambdaEvent::new(request, Context::default()))
+                .await
+            {
                 Ok(_) => answered += 1,
                 Err(_) => refused += 1,
             },
