@@ -28,16 +28,17 @@ pub type LocalStore = fn(&Path) -> Result<Arc<dyn AttributeStore>, String>;
 /// `Err` for a setting that is wrong or a store that was asked for by name and cannot be
 /// opened, which should stop the program.
 /// `local` opens the embedded store; without one, a `local:PATH` setting is refused and the
-/// default data folder is skipped with a warning.
-pub fn open(
+/// default data folder is skipped with a warning. The AWS configuration is loaded only for
+/// a DynamoDB store.
+pub async fn open(
     setting: &StoreSetting,
-    aws: &aws_config::SdkConfig,
+    aws: &crate::inventory::AwsInventory,
     local: Option<LocalStore>,
 ) -> Result<Option<Arc<dyn AttributeStore>>, String> {
     match setting {
         StoreSetting::Invalid(why) => Err(why.clone()),
         StoreSetting::DynamoDb(table) => {
-            let client = aws_sdk_dynamodb::Client::new(aws);
+            let client = aws_sdk_dynamodb::Client::new(aws.sdk_config().await);
             Ok(Some(Arc::new(alexa_store_dynamodb::DynamoDbStore::new(
                 client, table,
             ))))

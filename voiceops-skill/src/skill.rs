@@ -71,10 +71,8 @@ impl VoiceOps {
         config: &Config,
         local: Option<crate::memory::LocalStore>,
     ) -> Result<Self, String> {
-        let aws = AwsInventory::from_env(config.regions.clone())
-            .await
-            .with_page_size(config.page_size);
-        let memory = crate::memory::open(&config.store, aws.sdk_config(), local)?;
+        let aws = AwsInventory::from_env(config.regions.clone()).with_page_size(config.page_size);
+        let memory = crate::memory::open(&config.store, &aws, local).await?;
         let aws = Arc::new(aws);
         let organization = match (config.account_source()?, &config.role_name) {
             (Some(source), Some(role)) => {

@@ -22,7 +22,9 @@ struct RegionClients {
 
 /// EC2 and RDS clients for every region the skill asks, sharing one credential chain.
 pub struct AwsInventory {
-    config: SdkConfig,
+    /// Loaded on first use: a launch or help never pays for it (the HTTPS client reads the
+    /// whole system certificate store).
+    config: OnceCell<SdkConfig>,
     configured_regions: Option<Vec<String>>,
     page_size: i32,
     regions: OnceCell<Vec<String>>,
@@ -32,25 +34,26 @@ pub struct AwsInventory {
 impl std::fmt::Debug for AwsInventory {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("AwsInventory")
-            .field("home_region", &self.config.region())
+            .field(
+                "home_region",
+                &self.config.get().and_then(SdkConfig::region),
+            )
             .field("configured_regions", &self.configured_regions)
             .finish_non_exhaustive()
     }
 }
 
 impl AwsInventory {
-    /// Loads the default credential chain (environment, profile, SSO, the Lambda role) and
-    /// honours `AWS_ENDPOINT_URL`. `regions` overrides `DescribeRegions` (`VOICEOPS_REGIONS`).
-    pub async fn from_env(regions: Option<Vec<String>>) -> Self {
-        let config = aws_config::defaults(BehaviorVersion::latest()).load().await;
-        Self::new(config, regions, DEFAULT_PAGE_SIZE)
+    /// The default credential chain (environment, profile, SSO, the Lambda role), with
+    /// `AWS_ENDPOINT_URL` honoured, loaded when AWS is first asked. `regions` overrides
+    /// `DescribeRegions` (`VOICEOPS_REGIONS`).
+    pub fn from_env(regions: Option<Vec<String>>) -> Self {
+        Self::new_unloaded(regions, DEFAULT_PAGE_SIZE)
     }
 
-    /// From a loaded configuration, with a `DescribeInstances` page size (tests use small
-    /// pages to exercise paging).
-    pub fn new(config: SdkConfig, regions: Option<Vec<String>>, page_size: i32) -> Self {
+    fn new_unloaded(regions: Option<Vec<String>>, page_size: i32) -> Self {
         Self {
-            config,
+            config: OnceCell::new(),
             configured_regions: regions.filter(|r| !r.is_empty()),
             page_size: page_size.clamp(5, 1000),
             regions: OnceCell::new(),
@@ -58,9 +61,21 @@ impl AwsInventory {
         }
     }
 
-    /// The AWS configuration the clients share (credentials, home region, endpoint).
-    pub fn sdk_config(&self) -> &SdkConfig {
-        &self.config
+    /// From a loaded configuration, with a `DescribeInstances` page size (tests use small
+    /// pages to exercise paging).
+    pub fn new(config: SdkConfig, regions: Option<Vec<String>>, page_size: i32) -> Self {
+        Self {
+            config: OnceCell::new_with(Some(config)),
+            ..Self::new_unloaded(regions, page_size)
+        }
+    }
+
+    /// The AWS configuration the clients share (credentials, home region, endpoint),
+    /// loaded on the first call.
+    pub async fn sdk_config(&self) -> &SdkConfig {
+        self.config
+            .get_or_init(|| aws_config::defaults(BehaviorVersion::latest()).load())
+            .await
     }
 
     /// The same regions and page size, with another configuration (another account's
@@ -75,7 +90,8 @@ impl AwsInventory {
         self
     }
 
-    fn clients(&self, region: &str) -> RegionClients {
+    async fn clients(&self, region: &str) -> RegionClients {
+        let config = self.sdk_config().await;
         let mut cache = self
             .clients
             .lock()
@@ -84,10 +100,10 @@ impl AwsInventory {
             .entry(region.to_owned())
             .or_insert_with(|| {
                 let region = aws_config::Region::new(region.to_owned());
-                let ec2 = aws_sdk_ec2::config::Builder::from(&self.config)
+                let ec2 = aws_sdk_ec2::config::Builder::from(config)
                     .region(region.clone())
                     .build();
-                let rds = aws_sdk_rds::config::Builder::from(&self.config)
+                let rds = aws_sdk_rds::config::Builder::from(config)
                     .region(region)
                     .build();
                 RegionClients {
@@ -99,10 +115,10 @@ impl AwsInventory {
     }
 
     async fn enabled_regions(&self) -> Result<Vec<String>, InventoryError> {
-        let Some(home) = self.config.region() else {
+        let Some(home) = self.sdk_config().await.region() else {
             return Err(InventoryError::NoRegion);
         };
-        let client = self.clients(home.as_ref()).ec2;
+        let client = self.clients(home.as_ref()).await.ec2;
         let output = client
             .describe_regions()
             .send()
@@ -119,7 +135,7 @@ impl AwsInventory {
     }
 
     async fn count(&self, region: String) -> Result<StateCounts, InventoryError> {
-        let client = self.clients(&region).ec2;
+        let client = self.clients(&region).await.ec2;
         let mut pages = client
             .describe_instances()
             .max_results(self.page_size)
@@ -142,7 +158,7 @@ impl AwsInventory {
     }
 
     async fn databases(&self, region: String) -> Result<Vec<Database>, InventoryError> {
-        let client = self.clients(&region).rds;
+        let client = self.clients(&region).await.rds;
         let mut databases = Vec::new();
         let mut clusters = client.describe_db_clusters().into_paginator().send();
         while let Some(page) = clusters.next().await {

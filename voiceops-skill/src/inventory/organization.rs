@@ -63,7 +63,7 @@ impl AwsOrganization {
 
     /// The home account's ID and partition, from `GetCallerIdentity`.
     async fn whoami(&self) -> Result<(String, String), InventoryError> {
-        let sts = aws_sdk_sts::Client::new(self.home.sdk_config());
+        let sts = aws_sdk_sts::Client::new(self.home.sdk_config().await);
         let me = sts
             .get_caller_identity()
             .send()
@@ -80,7 +80,7 @@ impl AwsOrganization {
 
     /// Every active account of the organization, paged, as `(name, id)`.
     async fn list_accounts(&self) -> Result<Vec<(Option<String>, String)>, InventoryError> {
-        let client = aws_sdk_organizations::Client::new(self.home.sdk_config());
+        let client = aws_sdk_organizations::Client::new(self.home.sdk_config().await);
         let mut pages = client.list_accounts().into_paginator().send();
         let mut accounts = Vec::new();
         while let Some(page) = pages.next().await {
@@ -142,7 +142,7 @@ impl AwsOrganization {
             return Arc::clone(known);
         }
         let role = format!("arn:{partition}:iam::{id}:role/{}", self.role_name);
-        let base = self.home.sdk_config();
+        let base = self.home.sdk_config().await;
         let provider = AssumeRoleProvider::builder(role)
             .session_name("voiceops")
             .configure(base)
