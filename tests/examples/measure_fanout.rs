@@ -13,25 +13,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use voiceops_skill::inventory::{survey, AwsInventory, Inventory, Timing};
 
-const REGIONS: [&str; 17] = [
-    "ap-northeast-1",
-    "ap-northeast-2",
-    "ap-northeast-3",
-    "ap-south-1",
-    "ap-southeast-1",
-    "ap-southeast-2",
-    "ca-central-1",
-    "eu-central-1",
-    "eu-north-1",
-    "eu-west-1",
-    "eu-west-2",
-    "eu-west-3",
-    "sa-east-1",
-    "us-east-1",
-    "us-east-2",
-    "us-west-1",
-    "us-west-2",
-];
+use voiceops_skill::regions::ENABLED_BY_DEFAULT as REGIONS;
 
 /// CPU time of this process so far (user + system), from /proc/self/stat.
 fn cpu_time() -> Duration {

@@ -11,9 +11,7 @@ use end_to_end::seed;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use voiceops_skill::config::LAMBDA_DEADLINE;
-use voiceops_skill::inventory::{
-    AccountSource, AwsInventory, AwsOrganization, Inventory, Organization, Timing,
-};
+use voiceops_skill::inventory::{AccountSource, AwsInventory, Timing};
 use voiceops_skill::skill::{build, SkillIds, VoiceOps};
 
 const REGIONS: [&str; 4] = ["us-east-1", "eu-central-1", "eu-west-1", "ap-northeast-1"];
@@ -52,11 +50,9 @@ async fn estate() -> Estate {
 fn skill(config: &aws_config::SdkConfig, across_accounts: bool) -> alexa_core::Skill<VoiceOps> {
     let regions = Some(REGIONS.map(String::from).to_vec());
     let home = Arc::new(AwsInventory::new(config.clone(), regions, 1000));
-    let mut state = VoiceOps::new(Arc::new(Arc::clone(&home)) as Arc<dyn Inventory>, timing());
-    if across_accounts {
-        let org = AwsOrganization::new(home, seed::MEMBER_ROLE.into(), AccountSource::Organization);
-        state = state.with_organization(Arc::new(Arc::new(org)) as Arc<dyn Organization>);
-    }
+    let accounts =
+        across_accounts.then(|| (seed::MEMBER_ROLE.to_owned(), AccountSource::Organization));
+    let state = VoiceOps::over_aws(home, timing(), accounts);
     build(state, SkillIds::Only(vec![TEST_SKILL_ID.into()])).unwrap()
 }
 

@@ -5,22 +5,16 @@
 use alexa_core::testing::{ResponseExt, TestRequest, TEST_SKILL_ID};
 use end_to_end::{emulator::Emulator, seed};
 use std::sync::Arc;
-use voiceops_skill::inventory::{
-    AccountSource, AwsInventory, AwsOrganization, Organization, Timing,
-};
+use voiceops_skill::inventory::{AccountSource, AwsInventory, Timing};
 use voiceops_skill::skill::{build, SkillIds, VoiceOps};
 
 const REGIONS: [&str; 4] = ["us-east-1", "eu-central-1", "eu-west-1", "ap-northeast-1"];
 
 fn skill(config: aws_config::SdkConfig, source: AccountSource) -> alexa_core::Skill<VoiceOps> {
-    let home = Arc::new(AwsInventory::new(
-        config,
-        Some(REGIONS.map(String::from).to_vec()),
-        1000,
-    ));
-    let org = AwsOrganization::new(Arc::clone(&home), seed::MEMBER_ROLE.into(), source);
-    let org: Arc<dyn Organization> = Arc::new(Arc::new(org));
-    let state = VoiceOps::new(Arc::new(home), Timing::default()).with_organization(org);
+    let regions = Some(REGIONS.map(String::from).to_vec());
+    let home = Arc::new(AwsInventory::new(config, regions, 1000));
+    let accounts = Some((seed::MEMBER_ROLE.to_owned(), source));
+    let state = VoiceOps::over_aws(home, Timing::default(), accounts);
     build(state, SkillIds::Only(vec![TEST_SKILL_ID.into()])).unwrap()
 }
 

@@ -90,6 +90,28 @@ pub fn spoken_name_in(code: &str, lang: Lang) -> String {
     }
 }
 
+/// The 17 regions every AWS account has enabled without opting in: what "every region"
+/// means for most estates, and what the fan-out tests and measurements ask.
+pub const ENABLED_BY_DEFAULT: [&str; 17] = [
+    "ap-northeast-1",
+    "ap-northeast-2",
+    "ap-northeast-3",
+    "ap-south-1",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "ca-central-1",
+    "eu-central-1",
+    "eu-north-1",
+    "eu-west-1",
+    "eu-west-2",
+    "eu-west-3",
+    "sa-east-1",
+    "us-east-1",
+    "us-east-2",
+    "us-west-1",
+    "us-west-2",
+];
+
 /// Every region code this skill has a spoken name for.
 pub fn known_codes() -> impl Iterator<Item = &'static str> {
     NAMES.iter().map(|(code, _)| *code)

@@ -73,21 +73,31 @@ impl VoiceOps {
     ) -> Result<Self, String> {
         let aws = AwsInventory::from_env(config.regions.clone()).with_page_size(config.page_size);
         let memory = crate::memory::open(&config.store, &aws, local).await?;
-        let aws = Arc::new(aws);
-        let organization = match (config.account_source()?, &config.role_name) {
-            (Some(source), Some(role)) => {
-                let org = AwsOrganization::new(Arc::clone(&aws), role.clone(), source);
-                Some(Arc::new(Arc::new(org)) as Arc<dyn Organization>)
-            }
+        let accounts = match (config.account_source()?, &config.role_name) {
+            (Some(source), Some(role)) => Some((role.clone(), source)),
             _ => None,
         };
-        Ok(Self {
-            inventory: Arc::new(aws),
-            timing: config.timing,
-            memory,
-            organization,
-            max_in_flight: config.max_in_flight,
-        })
+        let mut state = Self::over_aws(Arc::new(aws), config.timing, accounts);
+        state.memory = memory;
+        state.max_in_flight = config.max_in_flight;
+        Ok(state)
+    }
+
+    /// VoiceOps over the real AWS inventory of the account it runs in and, with `accounts`
+    /// (the role to assume and where the account list comes from), every account of the
+    /// organization.
+    pub fn over_aws(
+        aws: Arc<AwsInventory>,
+        timing: Timing,
+        accounts: Option<(String, crate::inventory::AccountSource)>,
+    ) -> Self {
+        let organization = accounts.map(|(role, source)| {
+            let org = AwsOrganization::new(Arc::clone(&aws), role, source);
+            Arc::new(Arc::new(org)) as Arc<dyn Organization>
+        });
+        let mut state = Self::new(Arc::new(aws), timing);
+        state.organization = organization;
+        state
     }
 }
 

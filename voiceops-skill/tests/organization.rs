@@ -343,25 +343,7 @@ impl Inventory for Unsteady {
     }
 }
 
-const SEVENTEEN: [&str; 17] = [
-    "ap-northeast-1",
-    "ap-northeast-2",
-    "ap-northeast-3",
-    "ap-south-1",
-    "ap-southeast-1",
-    "ap-southeast-2",
-    "ca-central-1",
-    "eu-central-1",
-    "eu-north-1",
-    "eu-west-1",
-    "eu-west-2",
-    "eu-west-3",
-    "sa-east-1",
-    "us-east-1",
-    "us-east-2",
-    "us-west-1",
-    "us-west-2",
-];
+use voiceops_skill::regions::ENABLED_BY_DEFAULT as SEVENTEEN;
 
 /// 50 accounts by 17 regions; latencies up to 1 s, some regions 30 s, some errors, some
 /// accounts refusing every call. Returns the members and the true running total.
