@@ -10,9 +10,7 @@ use crate::inventory::{
     StateCounts, Survey, Timing,
 };
 use crate::screen::{self, Board};
-use crate::slots::{
-    CountArgs, InstanceState, Region, RegionArgs, WhichAccountsArgs, WhichRegionsArgs,
-};
+use crate::slots::{CountArgs, Region, RegionArgs, WhichAccountsArgs, WhichRegionsArgs};
 use crate::speech::{self, estate, Scope};
 use crate::whose::{self, whose};
 use alexa_core::extract::{AplScreen, Envelope, Locale, SlotError, SlotRejection, Slots, State};
@@ -240,11 +238,7 @@ async fn count_instances(
             let whose = whose(&app, &t, args.account, &asked).await?;
             let (scope, regions) = scope_of(&app, &t, args.region).await?;
             let question = history::question("instances", args.state, &scope) + &whose.memory_key();
-            let pick = |c: &StateCounts| match args.state {
-                Some(InstanceState::Running) => c.running,
-                Some(InstanceState::Stopped) => c.stopped,
-                None => c.total(),
-            };
+            let pick = |c: &StateCounts| c.in_state(args.state);
             let ask = |inv: &dyn Inventory, r| inv.count_instances(r);
             let members = match whose.parts() {
                 Err(members) => members,
@@ -252,10 +246,7 @@ async fn count_instances(
                     let (found, recalled) =
                         extras.survey(&app, &t, (inventory, &regions), ask).await;
                     let answer = speech::instance_counts(&t, args.state, &scope, &found);
-                    let count = found
-                        .failed
-                        .is_empty()
-                        .then(|| found.found.iter().map(|(_, c)| pick(c)).sum());
+                    let count = found.complete_total(pick);
                     let answer = extras.compared(answer, &t, recalled, question, count);
                     let answer = headed(&t, answer, account);
                     return Ok(on_screen(answer, screen, &found, || {
@@ -267,16 +258,9 @@ async fn count_instances(
                 .survey_estate(&app, &t, (members, &regions), ask)
                 .await;
             let answer = estate::instance_counts(&t, args.state, &scope, &found);
-            let count = found.is_complete().then(|| {
-                found
-                    .accounts
-                    .iter()
-                    .flat_map(|(_, s)| &s.found)
-                    .map(|(_, c)| pick(c))
-                    .sum()
-            });
+            let count = found.complete_total(pick);
             let answer = extras.compared(answer, &t, recalled, question, count);
-            let merged = found.by_region(|sum, more| *sum += *more);
+            let merged = found.counts_by_region();
             Ok(on_screen(answer, screen, &merged, || {
                 screen::accounts(&t, &found)
             }))
@@ -306,10 +290,7 @@ async fn list_databases(
                     let (found, recalled) =
                         extras.survey(&app, &t, (inventory, &regions), ask).await;
                     let answer = speech::databases(&t, &scope, &found);
-                    let count = found
-                        .failed
-                        .is_empty()
-                        .then(|| found.found.iter().map(|(_, d)| d.len() as u64).sum());
+                    let count = found.complete_total(|d| d.len() as u64);
                     let answer = extras.compared(answer, &t, recalled, question, count);
                     let answer = headed(&t, answer, account);
                     return Ok(on_screen(answer, screen, &found, || {
@@ -321,16 +302,9 @@ async fn list_databases(
                 .survey_estate(&app, &t, (members, &regions), ask)
                 .await;
             let answer = estate::databases(&t, &scope, &found);
-            let count = found.is_complete().then(|| {
-                found
-                    .accounts
-                    .iter()
-                    .flat_map(|(_, s)| &s.found)
-                    .map(|(_, d)| d.len() as u64)
-                    .sum()
-            });
+            let count = found.complete_total(|d| d.len() as u64);
             let answer = extras.compared(answer, &t, recalled, question, count);
-            let merged = found.by_region(|all, more| all.extend(more.iter().cloned()));
+            let merged = found.databases_by_region();
             Ok(on_screen(answer, screen, &merged, || {
                 screen::databases(&t, &merged)
             }))
@@ -385,8 +359,8 @@ async fn status_report(
                 .while_slow(&app, &t, (members.len(), regions.len()), both)
                 .await;
             let answer = estate::status_report(&t, &scope, &instances, &dbs);
-            let counts = instances.by_region(|sum, more| *sum += *more);
-            let merged_dbs = dbs.by_region(|all, more| all.extend(more.iter().cloned()));
+            let counts = instances.counts_by_region();
+            let merged_dbs = dbs.databases_by_region();
             Ok(on_screen(answer, screen, &counts, || {
                 screen::status(&t, &counts, &merged_dbs)
             }))

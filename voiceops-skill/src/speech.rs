@@ -280,10 +280,7 @@ fn one_state(
     scope: &Scope,
     survey: &Survey<StateCounts>,
 ) -> String {
-    let pick = |c: &StateCounts| match state {
-        InstanceState::Running => c.running,
-        InstanceState::Stopped => c.stopped,
-    };
+    let pick = |c: &StateCounts| c.in_state(Some(state));
     let per_region: Vec<(String, u64)> = survey
         .found
         .iter()

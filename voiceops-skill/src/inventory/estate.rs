@@ -2,7 +2,7 @@
 //! every region, as one bounded fan-out over account-region pairs.
 
 use super::survey::gather;
-use super::{Inventory, InventoryError, Survey, Timing};
+use super::{Database, Inventory, InventoryError, StateCounts, Survey, Timing};
 use alexa_core::handler::BoxFuture;
 use std::sync::Arc;
 
@@ -139,6 +139,30 @@ impl<T> EstateSurvey<T> {
             }
         }
         Survey { found, failed }
+    }
+}
+
+impl<T> EstateSurvey<T> {
+    /// The sum of `count` over every account and region, or `None` when anything failed:
+    /// a partial total is never remembered or compared as a total.
+    pub fn complete_total(&self, count: impl Fn(&T) -> u64) -> Option<u64> {
+        let found = self.accounts.iter().flat_map(|(_, s)| &s.found);
+        self.is_complete()
+            .then(|| found.map(|(_, v)| count(v)).sum())
+    }
+}
+
+impl EstateSurvey<StateCounts> {
+    /// Instance counts per region, added up over the accounts.
+    pub fn counts_by_region(&self) -> Survey<StateCounts> {
+        self.by_region(|sum, more| *sum += *more)
+    }
+}
+
+impl EstateSurvey<Vec<Database>> {
+    /// Databases per region, every account's together.
+    pub fn databases_by_region(&self) -> Survey<Vec<Database>> {
+        self.by_region(|all, more| all.extend(more.iter().cloned()))
     }
 }
 

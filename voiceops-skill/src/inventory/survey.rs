@@ -49,6 +49,14 @@ impl<T> Survey<T> {
         self.failed.iter().all(|(_, e)| e == first).then_some(first)
     }
 
+    /// The sum of `count` over every region, or `None` when a region failed: a partial
+    /// total is never remembered or compared as a total.
+    pub fn complete_total(&self, count: impl Fn(&T) -> u64) -> Option<u64> {
+        self.failed
+            .is_empty()
+            .then(|| self.found.iter().map(|(_, v)| count(v)).sum())
+    }
+
     /// The regions that failed here or in `other` (two surveys of the same regions), each
     /// once, this survey's first.
     pub fn failed_in_either<U>(&self, other: &Survey<U>) -> Vec<(String, InventoryError)> {

@@ -50,11 +50,7 @@ pub fn heading(t: &Messages, account: &Account) -> String {
 }
 
 fn pick(state: Option<InstanceState>) -> impl Fn(&StateCounts) -> u64 {
-    move |c| match state {
-        Some(InstanceState::Running) => c.running,
-        Some(InstanceState::Stopped) => c.stopped,
-        None => c.total(),
-    }
+    move |c| c.in_state(state)
 }
 
 /// Per-account totals of what was found, largest first (then by name), zeros left out.
@@ -262,7 +258,7 @@ pub fn databases(t: &Messages, scope: &Scope, survey: &EstateSurvey<Vec<Database
     if let Some(response) = nothing_answered(t, survey) {
         return response;
     }
-    let merged = reached_only(survey.by_region(|all, more| all.extend(more.iter().cloned())));
+    let merged = reached_only(survey.databases_by_region());
     let answer = super::databases(t, scope, &merged);
     let rows = by_account(t, survey, |dbs| dbs.len() as u64);
     with_accounts(t, answer, &rows, survey)
@@ -279,8 +275,8 @@ pub fn status_report(
     if let Some(response) = nothing_answered(t, instances) {
         return response;
     }
-    let counts = reached_only(instances.by_region(|sum, more| *sum += *more));
-    let merged_dbs = reached_only(dbs.by_region(|all, more| all.extend(more.iter().cloned())));
+    let counts = reached_only(instances.counts_by_region());
+    let merged_dbs = reached_only(dbs.databases_by_region());
     let answer = super::status_report(t, scope, &counts, &merged_dbs);
     let rows = by_account(t, instances, |c| c.running);
     with_accounts(t, answer, &rows, &instances.failed_in_either(dbs))
@@ -395,7 +391,7 @@ pub fn which_regions_in_estate(
     if let Some(response) = nothing_answered(t, survey) {
         return response;
     }
-    let rows = region_rows(t, state, &survey.by_region(|sum, more| *sum += *more));
+    let rows = region_rows(t, state, &survey.counts_by_region());
     which(
         t,
         "which-regions",
