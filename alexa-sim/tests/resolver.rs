@@ -180,6 +180,12 @@ fn a_value_that_is_not_of_the_built_in_type_is_passed_as_spoken() {
     assert_eq!(value(&snooze, "for").as_deref(), Some("a little while"));
 }
 
+/// Every authority's resolution of `slot`, in the order Alexa reports them.
+fn authorities<'a>(intent: &'a Intent, slot: &str) -> &'a [alexa_core::model::Resolution] {
+    let resolutions = intent.slot(slot).and_then(|s| s.resolutions.as_ref());
+    resolutions.map_or(&[], |r| &r.resolutions_per_authority)
+}
+
 #[test]
 fn dynamic_entities_resolve_first_for_the_session_and_clear() {
     use alexa_core::model::{Entity, EntityListItem, EntityName, UpdateBehavior};
@@ -199,13 +205,7 @@ fn dynamic_entities_resolve_first_for_the_session_and_clear() {
 
     r.update_dynamic_entities(UpdateBehavior::Replace, &specials);
     let i = intent(r.resolve("a p. s. l.", true));
-    let resolutions = &i
-        .slot("drink")
-        .unwrap()
-        .resolutions
-        .as_ref()
-        .unwrap()
-        .resolutions_per_authority;
+    let resolutions = authorities(&i, "drink");
     assert_eq!(
         resolutions[0].authority,
         format!("amzn1.er-authority.echo-sdk.dynamic.{SKILL}.DrinkType")
@@ -218,13 +218,7 @@ fn dynamic_entities_resolve_first_for_the_session_and_clear() {
     );
     // A static value still resolves through the model's authority, after the dynamic one.
     let latte = intent(r.resolve("a large latte", true));
-    let latte = &latte
-        .slot("drink")
-        .unwrap()
-        .resolutions
-        .as_ref()
-        .unwrap()
-        .resolutions_per_authority;
+    let latte = authorities(&latte, "drink");
     assert_eq!(latte[0].status.code, ResolutionStatusCode::ErSuccessNoMatch);
     assert_eq!(latte[1].values[0].value.id, "LATTE");
 
