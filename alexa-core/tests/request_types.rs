@@ -242,6 +242,30 @@ fn wrongly_typed_optional_fields_are_left_out_and_required_ones_named() {
     ));
 }
 
+/// The lenient reader checks UTF-8 once for the whole body: text in any script and escaped
+/// characters read as sent, and a body with a byte that is not UTF-8 is refused as not JSON.
+#[test]
+fn lenient_reader_keeps_unicode_and_refuses_invalid_utf8() {
+    let body = r#"{"version": "1.0", "context": {}, "request": {"type": "IntentRequest",
+        "requestId": "r", "locale": "de-DE", "intent": {"name": "CountIntent", "slots": {"region":
+        {"name": "region", "value": "D\u00fcsseldorf \"Nord\" – 東京"}}}}}"#;
+    let read = RequestEnvelope::from_slice_lenient(body.as_bytes()).unwrap();
+    let Request::Intent(intent) = read.envelope.request else {
+        panic!("not an intent: {:?}", read.envelope.request)
+    };
+    assert_eq!(
+        intent.intent.slots["region"].value.as_deref(),
+        Some("Düsseldorf \"Nord\" – 東京")
+    );
+    let mut broken = body.as_bytes().to_vec();
+    let at = body.find("D\\u00fc").unwrap();
+    broken[at] = 0xff;
+    assert!(matches!(
+        RequestEnvelope::from_slice_lenient(&broken),
+        Err(alexa_core::model::EnvelopeError::NotJson(_))
+    ));
+}
+
 /// Context members and supported interfaces of newer interfaces are typed and round-trip:
 /// presentation contexts, the car, app links, experiments, DataStore packages, ads, navigation.
 #[test]

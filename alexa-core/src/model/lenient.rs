@@ -52,7 +52,13 @@ impl RequestEnvelope {
     /// assert!(err.to_string().starts_with("field `request.intent.name`"), "{err}");
     /// ```
     pub fn from_slice_lenient(body: &[u8]) -> Result<Lenient, EnvelopeError> {
-        if let Ok(envelope) = serde_json::from_slice(body) {
+        // UTF-8 is checked once for the whole body, in one fast pass, rather than string by
+        // string as `from_slice` does; invalid UTF-8 falls through to the error path below.
+        let strict = match std::str::from_utf8(body) {
+            Ok(text) => serde_json::from_str(text).ok(),
+            Err(_) => None,
+        };
+        if let Some(envelope) = strict {
             return Ok(Lenient {
                 envelope,
                 dropped: Vec::new(),
