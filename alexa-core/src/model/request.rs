@@ -205,19 +205,67 @@ impl<'de> Visitor<'de> for RequestVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Request, A::Error> {
         let mut before_type = Vec::new();
-        while let Some(key) = map.next_key::<String>()? {
-            if key == "type" {
-                let kind: String = map.next_value()?;
+        while let Some(key) = map.next_key::<Text<'de>>()? {
+            if key.as_str() == "type" {
+                let kind: Text<'de> = map.next_value()?;
                 let rest = Replay {
                     buffered: before_type.into_iter(),
                     value: None,
                     rest: map,
                 };
-                return typed(&kind, rest);
+                return typed(kind.as_str(), rest);
             }
-            before_type.push((key, map.next_value::<Value>()?));
+            before_type.push((key.into_owned(), map.next_value::<Value>()?));
         }
         Err(A::Error::missing_field("type"))
+    }
+}
+
+/// A string read from the input without a copy when the input allows it (no escapes, a
+/// borrowing deserializer): the request's keys and its `type` are only looked at.
+enum Text<'de> {
+    Borrowed(&'de str),
+    Owned(String),
+}
+
+impl Text<'_> {
+    fn as_str(&self) -> &str {
+        match self {
+            Text::Borrowed(text) => text,
+            Text::Owned(text) => text,
+        }
+    }
+
+    fn into_owned(self) -> String {
+        match self {
+            Text::Borrowed(text) => text.to_owned(),
+            Text::Owned(text) => text,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Text<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+        impl<'de> Visitor<'de> for TextVisitor {
+            type Value = Text<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: serde::de::Error>(
+                self,
+                text: &'de str,
+            ) -> Result<Text<'de>, E> {
+                Ok(Text::Borrowed(text))
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Text<'de>, E> {
+                Ok(Text::Owned(text.to_owned()))
+            }
+            fn visit_string<E: serde::de::Error>(self, text: String) -> Result<Text<'de>, E> {
+                Ok(Text::Owned(text))
+            }
+        }
+        deserializer.deserialize_str(TextVisitor)
     }
 }
 
