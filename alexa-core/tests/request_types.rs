@@ -266,6 +266,22 @@ fn lenient_reader_keeps_unicode_and_refuses_invalid_utf8() {
     ));
 }
 
+/// The request's keys and type are read without copies when they can be; escaped ones (a
+/// copy) still name the same fields, before and after `type`.
+#[test]
+fn escaped_request_keys_and_type_are_read_like_plain_ones() {
+    let body = r#"{"version": "1.0", "context": {},
+        "request": {"re\u0071uestId": "r1", "t\u0079pe": "Intent\u0052equest", "locale": "en-US",
+        "intent": {"name": "HelloIntent"}}}"#;
+    let read = RequestEnvelope::from_slice_lenient(body.as_bytes()).unwrap();
+    assert_eq!(read.envelope.request.request_id(), "r1");
+    assert_eq!(read.envelope.request.type_name(), "IntentRequest");
+    assert_eq!(
+        read.envelope.request.intent().map(|i| i.name.as_str()),
+        Some("HelloIntent")
+    );
+}
+
 /// Context members and supported interfaces of newer interfaces are typed and round-trip:
 /// presentation contexts, the car, app links, experiments, DataStore packages, ads, navigation.
 #[test]
