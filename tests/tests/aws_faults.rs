@@ -4,17 +4,17 @@
 //! deadline, say what is missing, never pass a partial number off as complete, and the
 //! invocation itself must never fail.
 
-use alexa_core::testing::{ResponseExt, TestRequest, TEST_SKILL_ID};
+mod common;
+
+use alexa_core::testing::{ResponseExt, TestRequest};
+use common::{running, voiceops};
 use end_to_end::emulator::Emulator;
 use end_to_end::faults::{Fault, FaultProxy, Target, DEFAULT_ACCOUNT};
 use end_to_end::seed;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 use voiceops_skill::config::LAMBDA_DEADLINE;
-use voiceops_skill::inventory::{AccountSource, AwsInventory, Timing};
-use voiceops_skill::skill::{build, SkillIds, VoiceOps};
-
-const REGIONS: [&str; 4] = ["us-east-1", "eu-central-1", "eu-west-1", "ap-northeast-1"];
+use voiceops_skill::inventory::{AccountSource, Timing};
+use voiceops_skill::skill::VoiceOps;
 
 /// Short waits, so a fault that hangs costs the test seconds, not the production 5.5 s.
 fn timing() -> Timing {
@@ -48,22 +48,8 @@ async fn estate() -> Estate {
 }
 
 fn skill(config: &aws_config::SdkConfig, across_accounts: bool) -> alexa_core::Skill<VoiceOps> {
-    let regions = Some(REGIONS.map(String::from).to_vec());
-    let home = Arc::new(AwsInventory::new(config.clone(), regions, 1000));
-    let accounts =
-        across_accounts.then(|| (seed::MEMBER_ROLE.to_owned(), AccountSource::Organization));
-    let state = VoiceOps::over_aws(home, timing(), accounts);
-    build(state, SkillIds::Only(vec![TEST_SKILL_ID.into()])).unwrap()
-}
-
-fn running() -> TestRequest {
-    TestRequest::intent("CountInstancesIntent").resolved_slot(
-        "state",
-        "running",
-        "InstanceState",
-        "running",
-        "running",
-    )
+    let accounts = across_accounts.then_some(AccountSource::Organization);
+    voiceops(config.clone(), timing(), accounts)
 }
 
 /// Asks, and checks what every faulty answer must be: on time, a valid answer.
@@ -172,7 +158,8 @@ async fn a_member_account_failing_everywhere_is_named_as_one_account() {
     );
 }
 
-/// A skill with no credentials cached yet (its first request assumes the roles).
+/// A skill with no credentials cached yet (its first request assumes the roles); the test
+/// above shadows `skill` with its own.
 fn skill_fresh(config: &aws_config::SdkConfig) -> alexa_core::Skill<VoiceOps> {
     skill(config, true)
 }

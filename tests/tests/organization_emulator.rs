@@ -2,30 +2,16 @@
 //! STS hands out each member's credentials, and the emulator keeps every account's
 //! instances apart, so the numbers per account and in total are exact.
 
-use alexa_core::testing::{ResponseExt, TestRequest, TEST_SKILL_ID};
-use end_to_end::{emulator::Emulator, seed};
-use std::sync::Arc;
-use voiceops_skill::inventory::{AccountSource, AwsInventory, Timing};
-use voiceops_skill::skill::{build, SkillIds, VoiceOps};
+mod common;
 
-const REGIONS: [&str; 4] = ["us-east-1", "eu-central-1", "eu-west-1", "ap-northeast-1"];
+use alexa_core::testing::{ResponseExt, TestRequest};
+use common::{running, voiceops};
+use end_to_end::{emulator::Emulator, seed};
+use voiceops_skill::inventory::{AccountSource, Timing};
+use voiceops_skill::skill::VoiceOps;
 
 fn skill(config: aws_config::SdkConfig, source: AccountSource) -> alexa_core::Skill<VoiceOps> {
-    let regions = Some(REGIONS.map(String::from).to_vec());
-    let home = Arc::new(AwsInventory::new(config, regions, 1000));
-    let accounts = Some((seed::MEMBER_ROLE.to_owned(), source));
-    let state = VoiceOps::over_aws(home, Timing::default(), accounts);
-    build(state, SkillIds::Only(vec![TEST_SKILL_ID.into()])).unwrap()
-}
-
-fn running() -> TestRequest {
-    TestRequest::intent("CountInstancesIntent").resolved_slot(
-        "state",
-        "running",
-        "InstanceState",
-        "running",
-        "running",
-    )
+    voiceops(config, Timing::default(), Some(source))
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
