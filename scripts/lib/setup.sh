@@ -70,7 +70,7 @@ setup_cargo_deny() {
   local tools="${VOICEOPS_TOOLS:-$PROJECT_ROOT/.cache/tools}"
   if [ ! -x "$tools/bin/cargo-deny" ] || ! "$tools/bin/cargo-deny" --version | grep -q '0.20'; then
     echo "==> installing cargo-deny into $tools (a few minutes, once)"
-    cargo install --quiet --locked cargo-deny@0.20 --root "$tools"
+    cargo install --quiet --locked cargo-deny@^0.20 --root "$tools"
   fi
   export PATH="$tools/bin:$PATH"
 }
