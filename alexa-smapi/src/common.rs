@@ -175,7 +175,8 @@ pub struct Resolutions {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Slot {
-    /// The slot's name.
+    /// The slot's name (evaluation results leave it to the map's key).
+    #[serde(default)]
     pub name: String,
     /// What was heard, when anything was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
