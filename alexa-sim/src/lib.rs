@@ -51,6 +51,7 @@ pub mod api;
 mod api_log;
 mod builtin_types;
 mod dialog;
+pub mod phrasings;
 mod resolver;
 mod session;
 pub mod transcript;

@@ -11,7 +11,13 @@
 //! > a large latte
 //! <= One large latte.         (the answer is exactly this; `<~` contains it)
 //! [ended]                     (the session is over; `[open]`: open, not listening)
+//! > a small espresso
+//! <* One # * espresso.        (a pattern: `*` any words, `#` a number)
+//! [intent OrderIntent size=SMALL]   (the intent and slots NLU picked, slots by resolved id)
 //! ```
+//!
+//! Patterns and intent lines are what a replay on Amazon's simulator (`cargo alexa dialog
+//! --replay`) checks where the skill reads live data and exact words cannot hold.
 //!
 //! [`replay_dir`] replays every `.txt` file of a folder against a skill the caller builds
 //! for each transcript's locale and device, and reports the first mismatch with its file
@@ -32,14 +38,33 @@ pub struct Transcript {
     steps: Vec<(usize, Step)>,
 }
 
+/// One line of a transcript: something said, or something expected of the answer to it.
 #[derive(Debug, Clone, PartialEq)]
-enum Step {
+#[non_exhaustive]
+pub enum Step {
+    /// `> utterance`; empty for silence.
     Say(String),
+    /// `< text`: the answer starts with it.
     StartsWith(String),
+    /// `<= text`: the answer is exactly it.
     Equals(String),
+    /// `<~ text`: the answer contains it.
     Contains(String),
+    /// `<* pattern`: the answer matches it, `*` standing for any text and `#` for a number.
+    Matches(String),
+    /// `[intent Name slot=id ...]`: the request's intent, and slots by resolved id (else by
+    /// the value heard).
+    Intent {
+        /// The intent's name.
+        name: String,
+        /// Slot names and ids.
+        slots: Vec<(String, String)>,
+    },
+    /// `[listening]`.
     Listening,
+    /// `[open]`.
     Open,
+    /// `[ended]`.
     Ended,
 }
 
@@ -115,6 +140,8 @@ impl Transcript {
                 Step::Equals(want.trim().to_owned())
             } else if let Some(want) = line.strip_prefix("<~") {
                 Step::Contains(want.trim().to_owned())
+            } else if let Some(want) = line.strip_prefix("<*") {
+                Step::Matches(want.trim().to_owned())
             } else if let Some(want) = line.strip_prefix('<') {
                 Step::StartsWith(want.trim().to_owned())
             } else {
@@ -122,12 +149,17 @@ impl Transcript {
                     "[listening]" => Step::Listening,
                     "[open]" => Step::Open,
                     "[ended]" => Step::Ended,
-                    _ => return Err(syntax()),
+                    _ => parse_intent(line).ok_or_else(syntax)?,
                 }
             };
             transcript.steps.push((number, step));
         }
         Ok(transcript)
+    }
+
+    /// Its lines, each with its line number (from 1).
+    pub fn steps(&self) -> &[(usize, Step)] {
+        &self.steps
     }
 
     /// How many expectations (answers and session states) it checks.
@@ -162,21 +194,94 @@ impl Transcript {
             let turn = last
                 .as_ref()
                 .ok_or_else(|| mismatch("an expectation before anything was said".into()))?;
-            if let Some(message) = Self::differs(step, turn) {
+            if let Some(message) = step.differs(turn) {
                 return Err(mismatch(message));
             }
         }
         Ok(self.checks())
     }
+}
 
-    /// What is wrong with `turn` for `step`, or `None`.
-    fn differs(step: &Step, turn: &Turn) -> Option<String> {
+/// `[intent Name slot=id ...]`.
+fn parse_intent(line: &str) -> Option<Step> {
+    let inner = line.strip_prefix("[intent ")?.strip_suffix(']')?;
+    let mut words = inner.split_whitespace();
+    let name = words.next()?.to_owned();
+    let slots = words
+        .map(|w| w.split_once('=').map(|(k, v)| (k.to_owned(), v.to_owned())))
+        .collect::<Option<Vec<_>>>()?;
+    Some(Step::Intent { name, slots })
+}
+
+/// True when `text` matches `pattern`: `*` is any text (none included), `#` a number (digits,
+/// with `,` or `.` inside), everything else itself.
+///
+/// ```
+/// use alexa_sim::transcript::matches_pattern;
+/// assert!(matches_pattern("# instances are running across # regions: *",
+///     "1,087 instances are running across 4 regions: 73 in North Virginia."));
+/// assert!(!matches_pattern("# instances are running", "no instances are running"));
+/// ```
+pub fn matches_pattern(pattern: &str, text: &str) -> bool {
+    let (p, t): (Vec<char>, Vec<char>) = (pattern.chars().collect(), text.chars().collect());
+    fn go(p: &[char], t: &[char]) -> bool {
+        match p.split_first() {
+            None => t.is_empty(),
+            Some(('*', rest)) => (0..=t.len()).any(|i| go(rest, &t[i..])),
+            Some(('#', rest)) => {
+                let digits = t
+                    .iter()
+                    .take_while(|c| c.is_ascii_digit() || **c == ',' || **c == '.')
+                    .count();
+                (1..=digits)
+                    .filter(|&i| t[i - 1].is_ascii_digit())
+                    .any(|i| go(rest, &t[i..]))
+            }
+            Some((c, rest)) => t.first() == Some(c) && go(rest, &t[1..]),
+        }
+    }
+    go(&p, &t)
+}
+
+/// A slot's resolved id, else the value heard.
+fn slot_reading(intent: &alexa_core::model::Intent, slot: &str) -> Option<String> {
+    let slot = intent.slots.get(slot)?;
+    let resolved = slot.resolutions.as_ref().and_then(|r| {
+        r.resolutions_per_authority
+            .iter()
+            .find(|a| a.status.code == alexa_core::model::ResolutionStatusCode::ErSuccessMatch)
+            .and_then(|a| a.values.first())
+            .map(|v| v.value.id.clone())
+    });
+    resolved.or_else(|| slot.value.clone())
+}
+
+impl Step {
+    /// True for an expectation, false for something said.
+    pub fn is_expectation(&self) -> bool {
+        !matches!(self, Step::Say(_))
+    }
+
+    /// What is wrong with `turn` for this expectation, or `None` when it holds.
+    pub fn differs(&self, turn: &Turn) -> Option<String> {
+        let step = self;
         let said = &turn.speech;
+        let intent = match turn.request.as_ref().map(|r| &r.request) {
+            Some(alexa_core::model::Request::Intent(i)) => Some(&i.intent),
+            _ => None,
+        };
         let ok = match step {
             Step::Say(_) => true,
             Step::Equals(want) => said == want,
             Step::StartsWith(want) => said.starts_with(want.as_str()),
             Step::Contains(want) => said.contains(want.as_str()),
+            Step::Matches(pattern) => matches_pattern(pattern, said),
+            Step::Intent { name, slots } => intent.is_some_and(|i| {
+                &i.name == name
+                    && slots
+                        .iter()
+                        .all(|(slot, id)| slot_reading(i, slot).as_deref() == Some(id.as_str()))
+            }),
             Step::Listening => turn.session_open && turn.listening,
             Step::Open => turn.session_open && !turn.listening,
             Step::Ended => !turn.session_open,
@@ -196,6 +301,24 @@ impl Transcript {
             }
             Step::Contains(want) => {
                 format!("heard {said:?}, expected it to contain {want:?}{failed}")
+            }
+            Step::Matches(pattern) => {
+                format!("heard {said:?}, expected it to match {pattern:?}{failed}")
+            }
+            Step::Intent { name, slots } => {
+                let got = match intent {
+                    Some(i) => {
+                        let filled: Vec<String> = i
+                            .slots
+                            .keys()
+                            .filter_map(|s| slot_reading(i, s).map(|v| format!(" {s}={v}")))
+                            .collect();
+                        format!("{}{}", i.name, filled.concat())
+                    }
+                    None => "no intent".to_owned(),
+                };
+                let want: Vec<String> = slots.iter().map(|(k, v)| format!(" {k}={v}")).collect();
+                format!("NLU gave {got}, expected {name}{}{failed}", want.concat())
             }
             _ => format!(
                 "after {said:?} the session is {}{failed}",

@@ -141,3 +141,26 @@ fn the_simulator_and_the_test_requests_carry_the_same_skill_id() {
         alexa_core::testing::TEST_SKILL_ID
     );
 }
+
+#[tokio::test]
+async fn patterns_and_intent_lines_check_what_exact_words_cannot() {
+    let text = "> open coffee shop\n> a large latte\n<* A # latte. *\n[intent OrderIntent size=LARGE drink=LATTE]\n";
+    let t = Transcript::parse("live.txt", text).unwrap();
+    let err = t.replay(&mut simulator_for(&t)).await.unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        r#"live.txt:3: heard "A large latte. Anything else?", expected it to match "A # latte. *""#,
+        "`#` is a number, not a word"
+    );
+    let text = "> open coffee shop\n> a large latte\n<* A * latte. *\n[intent OrderIntent size=LARGE drink=LATTE]\n";
+    let t = Transcript::parse("live.txt", text).unwrap();
+    assert_eq!(t.replay(&mut simulator_for(&t)).await.unwrap(), 2);
+    let text = "> open coffee shop\n> a small latte\n[intent OrderIntent size=LARGE]\n";
+    let t = Transcript::parse("slot.txt", text).unwrap();
+    let err = t.replay(&mut simulator_for(&t)).await.unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "slot.txt:3: NLU gave OrderIntent drink=LATTE size=SMALL, expected OrderIntent size=LARGE"
+    );
+    assert!(Transcript::parse("bad.txt", "[intent OrderIntent size]\n").is_err());
+}

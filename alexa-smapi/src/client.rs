@@ -182,9 +182,16 @@ impl SmapiClient {
     pub fn from_env() -> Result<Self, LwaError> {
         let endpoints = Endpoints::from_env();
         let http = http_client();
-        let tokens = match std::env::var("ASK_ACCESS_TOKEN").ok().filter(|t| !t.is_empty()) {
+        let tokens = match std::env::var("ASK_ACCESS_TOKEN")
+            .ok()
+            .filter(|t| !t.is_empty())
+        {
             Some(token) => TokenSource::fixed(http.clone(), Secret::new(token)),
-            None => TokenSource::refreshing(http.clone(), &endpoints.lwa_token, Credentials::from_env()?),
+            None => TokenSource::refreshing(
+                http.clone(),
+                &endpoints.lwa_token,
+                Credentials::from_env()?,
+            ),
         };
         Ok(Self::with_http(http, &endpoints, tokens))
     }
@@ -290,7 +297,13 @@ impl SmapiClient {
         }
     }
 
-    async fn wait_to_retry(&self, operation: &'static str, status: u16, attempt: u32, asked: Option<Duration>) {
+    async fn wait_to_retry(
+        &self,
+        operation: &'static str,
+        status: u16,
+        attempt: u32,
+        asked: Option<Duration>,
+    ) {
         let delay = self.retry.delay(attempt, asked);
         self.report(&Progress::Retrying {
             operation,

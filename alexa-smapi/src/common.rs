@@ -230,7 +230,10 @@ impl Intent {
             .iter()
             .filter_map(|(name, slot)| {
                 let value = slot.value.clone()?;
-                Some((name.clone(), slot.resolved_id().map(str::to_owned).unwrap_or(value)))
+                Some((
+                    name.clone(),
+                    slot.resolved_id().map(str::to_owned).unwrap_or(value),
+                ))
             })
             .collect();
         filled.sort();
@@ -271,10 +274,16 @@ mod tests {
 
     #[test]
     fn a_no_match_slot_reads_as_what_was_heard() {
-        let intent: Intent = serde_json::from_str(r#"{"name":"CountInstancesIntent","slots":{
+        let intent: Intent = serde_json::from_str(
+            r#"{"name":"CountInstancesIntent","slots":{
             "region":{"name":"region","value":"franfut","resolutions":{"resolutionsPerAuthority":[
                 {"authority":"a","status":{"code":"ER_SUCCESS_NO_MATCH"}}]}},
-            "state":{"name":"state"}}}"#).unwrap();
-        assert_eq!(intent.filled_slots(), vec![("region".to_string(), "franfut".to_string())]);
+            "state":{"name":"state"}}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            intent.filled_slots(),
+            vec![("region".to_string(), "franfut".to_string())]
+        );
     }
 }

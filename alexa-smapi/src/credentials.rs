@@ -94,14 +94,18 @@ impl Credentials {
                 ))
             }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(LwaError::Store(format!("cannot read {}: {e}", path.display()))),
+            Err(e) => Err(LwaError::Store(format!(
+                "cannot read {}: {e}",
+                path.display()
+            ))),
         }
     }
 
     /// Stores the login at `path`, readable and writable by its owner only (mode 0600 on
     /// Unix, set before anything is written).
     pub fn store(&self, path: &Path) -> Result<(), LwaError> {
-        let fail = |e: std::io::Error| LwaError::Store(format!("cannot write {}: {e}", path.display()));
+        let fail =
+            |e: std::io::Error| LwaError::Store(format!("cannot write {}: {e}", path.display()));
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(fail)?;
         }
@@ -170,7 +174,11 @@ mod tests {
         })
         .unwrap();
         assert_eq!(read.refresh_token.expose(), "Atzr|refresh");
-        assert_eq!(read.vendor_id.as_deref(), Some("M999"), "the environment wins");
+        assert_eq!(
+            read.vendor_id.as_deref(),
+            Some("M999"),
+            "the environment wins"
+        );
         std::fs::write(&path, "not json").unwrap();
         assert!(matches!(Credentials::read(&path), Err(LwaError::Store(_))));
     }

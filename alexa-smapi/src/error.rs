@@ -25,7 +25,9 @@ pub enum LwaError {
         stored: String,
     },
     /// The refresh token is expired or was revoked (`invalid_grant`).
-    #[error("Amazon no longer accepts the refresh token ({description}); run `cargo alexa login` again")]
+    #[error(
+        "Amazon no longer accepts the refresh token ({description}); run `cargo alexa login` again"
+    )]
     Expired {
         /// Amazon's `error_description`.
         description: String,
@@ -69,7 +71,9 @@ pub enum SmapiError {
         violations: Vec<Violation>,
     },
     /// 401 even with a fresh access token.
-    #[error("Amazon did not accept the access token (401): {message}; run `cargo alexa login` again")]
+    #[error(
+        "Amazon did not accept the access token (401): {message}; run `cargo alexa login` again"
+    )]
     Unauthorized {
         /// Amazon's message.
         message: String,
@@ -203,7 +207,10 @@ mod tests {
         assert!(matches!(kind(403), SmapiError::Forbidden { .. }));
         assert!(matches!(kind(404), SmapiError::NotFound { .. }));
         assert!(matches!(kind(409), SmapiError::Conflict { .. }));
-        assert!(matches!(kind(429), SmapiError::Throttled { attempts: 3, .. }));
+        assert!(matches!(
+            kind(429),
+            SmapiError::Throttled { attempts: 3, .. }
+        ));
         assert!(matches!(kind(503), SmapiError::Server { status: 503, .. }));
         let not_json = SmapiError::from_status(502, b"<html>Bad gateway</html>", 1);
         assert!(not_json.to_string().contains("<html>Bad gateway"));

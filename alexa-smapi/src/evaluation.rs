@@ -184,16 +184,31 @@ pub struct GetNluEvaluationResultsResponse {
 
 impl SmapiClient {
     /// Creates an annotation set; returns its ID.
-    pub async fn create_annotation_set(&self, skill_id: &str, request: &CreateNluAnnotationSetRequest) -> Result<String, SmapiError> {
+    pub async fn create_annotation_set(
+        &self,
+        skill_id: &str,
+        request: &CreateNluAnnotationSetRequest,
+    ) -> Result<String, SmapiError> {
         let created: CreateNluAnnotationSetResponse = self
-            .call("create an annotation set", Method::POST, &format!("/v1/skills/{skill_id}/nluAnnotationSets"), Body::json(request), &[])
+            .call(
+                "create an annotation set",
+                Method::POST,
+                &format!("/v1/skills/{skill_id}/nluAnnotationSets"),
+                Body::json(request),
+                &[],
+            )
             .await?
             .json("create an annotation set")?;
         Ok(created.id)
     }
 
     /// Replaces the set's annotations.
-    pub async fn put_annotations(&self, skill_id: &str, annotation_id: &str, annotations: &Annotations) -> Result<(), SmapiError> {
+    pub async fn put_annotations(
+        &self,
+        skill_id: &str,
+        annotation_id: &str,
+        annotations: &Annotations,
+    ) -> Result<(), SmapiError> {
         self.call(
             "fill the annotation set",
             Method::POST,
@@ -206,22 +221,43 @@ impl SmapiClient {
     }
 
     /// Starts an evaluation; returns its ID.
-    pub async fn start_nlu_evaluation(&self, skill_id: &str, request: &EvaluateNluRequest) -> Result<String, SmapiError> {
+    pub async fn start_nlu_evaluation(
+        &self,
+        skill_id: &str,
+        request: &EvaluateNluRequest,
+    ) -> Result<String, SmapiError> {
         let started: EvaluateResponse = self
-            .call("start an NLU evaluation", Method::POST, &format!("/v1/skills/{skill_id}/nluEvaluations"), Body::json(request), &[])
+            .call(
+                "start an NLU evaluation",
+                Method::POST,
+                &format!("/v1/skills/{skill_id}/nluEvaluations"),
+                Body::json(request),
+                &[],
+            )
             .await?
             .json("start an NLU evaluation")?;
         Ok(started.id)
     }
 
     /// Reads how an evaluation stands (the cheap call).
-    pub async fn nlu_evaluation(&self, skill_id: &str, evaluation_id: &str) -> Result<GetNluEvaluationResponse, SmapiError> {
-        self.get_json("read an NLU evaluation", &format!("/v1/skills/{skill_id}/nluEvaluations/{evaluation_id}"))
-            .await
+    pub async fn nlu_evaluation(
+        &self,
+        skill_id: &str,
+        evaluation_id: &str,
+    ) -> Result<GetNluEvaluationResponse, SmapiError> {
+        self.get_json(
+            "read an NLU evaluation",
+            &format!("/v1/skills/{skill_id}/nluEvaluations/{evaluation_id}"),
+        )
+        .await
     }
 
     /// Polls an evaluation until it is no longer in progress.
-    pub async fn wait_for_nlu_evaluation(&self, skill_id: &str, evaluation_id: &str) -> Result<GetNluEvaluationResponse, SmapiError> {
+    pub async fn wait_for_nlu_evaluation(
+        &self,
+        skill_id: &str,
+        evaluation_id: &str,
+    ) -> Result<GetNluEvaluationResponse, SmapiError> {
         self.poll("the NLU evaluation", || async {
             let current = self.nlu_evaluation(skill_id, evaluation_id).await?;
             Ok(match current.status {
@@ -233,18 +269,28 @@ impl SmapiClient {
     }
 
     /// Every test case of an evaluation, page by page.
-    pub async fn nlu_evaluation_results(&self, skill_id: &str, evaluation_id: &str) -> Result<Vec<TestCase>, SmapiError> {
+    pub async fn nlu_evaluation_results(
+        &self,
+        skill_id: &str,
+        evaluation_id: &str,
+    ) -> Result<Vec<TestCase>, SmapiError> {
         let mut cases = Vec::new();
         let mut next: Option<String> = None;
         loop {
-            let mut path = format!("/v1/skills/{skill_id}/nluEvaluations/{evaluation_id}/results?maxResults=1000");
+            let mut path = format!(
+                "/v1/skills/{skill_id}/nluEvaluations/{evaluation_id}/results?maxResults=1000"
+            );
             if let Some(token) = &next {
                 path.push_str("&nextToken=");
                 path.extend(form_urlencoded::byte_serialize(token.as_bytes()));
             }
-            let page: GetNluEvaluationResultsResponse = self.get_json("read NLU evaluation results", &path).await?;
+            let page: GetNluEvaluationResultsResponse =
+                self.get_json("read NLU evaluation results", &path).await?;
             cases.extend(page.test_cases);
-            next = page.pagination_context.and_then(|p| p.next_token).filter(|t| !t.is_empty());
+            next = page
+                .pagination_context
+                .and_then(|p| p.next_token)
+                .filter(|t| !t.is_empty());
             if next.is_none() {
                 return Ok(cases);
             }

@@ -2,8 +2,8 @@
 //! (what `voiceops-skill invoke FILE` is offline).
 
 use crate::client::Body;
-use crate::simulation::{Invocation, ResultError, SimulationStatus};
 use crate::common::status_enum;
+use crate::simulation::{Invocation, ResultError, SimulationStatus};
 use crate::{SmapiClient, SmapiError, Stage};
 use reqwest::Method;
 use serde::{Deserialize, Serialize};
@@ -73,9 +73,20 @@ impl InvocationsApiResponse {
 
 impl SmapiClient {
     /// Sends `request` to the skill's endpoint (synchronous; Amazon gives the endpoint 10 s).
-    pub async fn invoke(&self, skill_id: &str, stage: &Stage, request: &InvocationsApiRequest) -> Result<InvocationsApiResponse, SmapiError> {
-        self.call("invoke the skill", Method::POST, &format!("/v2/skills/{skill_id}/stages/{stage}/invocations"), Body::json(request), &[])
-            .await?
-            .json("invoke the skill")
+    pub async fn invoke(
+        &self,
+        skill_id: &str,
+        stage: &Stage,
+        request: &InvocationsApiRequest,
+    ) -> Result<InvocationsApiResponse, SmapiError> {
+        self.call(
+            "invoke the skill",
+            Method::POST,
+            &format!("/v2/skills/{skill_id}/stages/{stage}/invocations"),
+            Body::json(request),
+            &[],
+        )
+        .await?
+        .json("invoke the skill")
     }
 }

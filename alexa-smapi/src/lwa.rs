@@ -9,7 +9,8 @@ use tokio::sync::Mutex;
 
 /// The scopes a skill developer's tools need: skills and models read and write, testing
 /// (simulation, invocation, the utterance profiler), as the ASK CLI asks for them.
-pub const DEVELOPER_SCOPES: &str = "alexa::ask:skills:readwrite alexa::ask:models:readwrite alexa::ask:skills:test";
+pub const DEVELOPER_SCOPES: &str =
+    "alexa::ask:skills:readwrite alexa::ask:models:readwrite alexa::ask:skills:test";
 
 /// A token is refreshed once fewer than this many seconds of it remain (as Amazon's own
 /// SDKs do), so a call never goes out with a token about to lapse.
@@ -56,7 +57,11 @@ enum Kind {
 
 impl TokenSource {
     /// Tokens minted from `credentials` at `lwa_token_host` (`https://api.amazon.com`).
-    pub fn refreshing(http: reqwest::Client, lwa_token_host: &str, credentials: Credentials) -> Self {
+    pub fn refreshing(
+        http: reqwest::Client,
+        lwa_token_host: &str,
+        credentials: Credentials,
+    ) -> Self {
         Self::with(http, lwa_token_host, Kind::Refresh(credentials))
     }
 
@@ -191,8 +196,9 @@ async fn request_token(
         .await
         .map_err(|e| LwaError::Transport(e.to_string()))?;
     if status.is_success() {
-        return serde_json::from_slice(&body)
-            .map_err(|e| LwaError::Transport(format!("the token answer is not Amazon's shape: {e}")));
+        return serde_json::from_slice(&body).map_err(|e| {
+            LwaError::Transport(format!("the token answer is not Amazon's shape: {e}"))
+        });
     }
     let err: TokenError = serde_json::from_slice(&body).unwrap_or_default();
     let description = if err.error_description.is_empty() {
@@ -204,7 +210,11 @@ async fn request_token(
         "invalid_grant" => LwaError::Expired { description },
         "invalid_client" | "unauthorized_client" => LwaError::Client { description },
         _ => LwaError::Refused {
-            error: if err.error.is_empty() { status.to_string() } else { err.error },
+            error: if err.error.is_empty() {
+                status.to_string()
+            } else {
+                err.error
+            },
             description,
         },
     })

@@ -93,7 +93,12 @@ impl ImportResponse {
     pub fn failures(&self) -> Vec<String> {
         let mut out: Vec<String> = self.errors.iter().map(|e| e.message.clone()).collect();
         for resource in self.skill.iter().flat_map(|s| &s.resources) {
-            out.extend(resource.errors.iter().map(|e| format!("{}: {}", resource.name, e.message)));
+            out.extend(
+                resource
+                    .errors
+                    .iter()
+                    .map(|e| format!("{}: {}", resource.name, e.message)),
+            );
         }
         out
     }
@@ -104,26 +109,48 @@ impl ImportResponse {
     }
 }
 
-/// The contents of a `skill-package/` folder as a zip, with `skill.json` at its root (what
-/// Amazon's import expects; the ASK CLI zips the same way). Hidden files are left out.
-pub fn zip_package(dir: &Path) -> Result<Vec<u8>, SmapiError> {
+/// The files of a `skill-package/` folder, each with its path inside the package (`/`
+/// separated, sorted); hidden files are left out. It must have a `skill.json`.
+pub fn package_files(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, SmapiError> {
     let fail = |what: String| SmapiError::Input(what);
     if !dir.join("skill.json").is_file() {
-        return Err(fail(format!("{} has no skill.json: not a skill package", dir.display())));
+        return Err(fail(format!(
+            "{} has no skill.json: not a skill package",
+            dir.display()
+        )));
     }
-    let mut files = Vec::new();
-    collect(dir, dir, &mut files).map_err(|e| fail(format!("cannot read {}: {e}", dir.display())))?;
-    files.sort();
+    let mut names = Vec::new();
+    collect(dir, dir, &mut names)
+        .map_err(|e| fail(format!("cannot read {}: {e}", dir.display())))?;
+    names.sort();
+    names
+        .into_iter()
+        .map(|relative| {
+            let bytes = std::fs::read(dir.join(&relative))
+                .map_err(|e| fail(format!("cannot read {relative}: {e}")))?;
+            Ok((relative, bytes))
+        })
+        .collect()
+}
+
+/// A zip of `files` (path inside the zip, contents), deflated.
+pub fn zip_files(files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, SmapiError> {
+    let fail = |e: zip::result::ZipError| SmapiError::Input(format!("cannot zip the package: {e}"));
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
-    for relative in files {
-        let bytes = std::fs::read(dir.join(&relative)).map_err(|e| fail(format!("cannot read {relative}: {e}")))?;
-        zip.start_file(relative.as_str(), options).map_err(|e| fail(e.to_string()))?;
-        zip.write_all(&bytes).map_err(|e| fail(e.to_string()))?;
+    for (name, bytes) in files {
+        zip.start_file(name.as_str(), options).map_err(fail)?;
+        zip.write_all(bytes)
+            .map_err(|e| SmapiError::Input(format!("cannot zip the package: {e}")))?;
     }
-    let cursor = zip.finish().map_err(|e| fail(e.to_string()))?;
-    Ok(cursor.into_inner())
+    Ok(zip.finish().map_err(fail)?.into_inner())
+}
+
+/// The contents of a `skill-package/` folder as a zip, with `skill.json` at its root (what
+/// Amazon's import expects; the ASK CLI zips the same way).
+pub fn zip_package(dir: &Path) -> Result<Vec<u8>, SmapiError> {
+    zip_files(&package_files(dir)?)
 }
 
 fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) -> std::io::Result<()> {
@@ -136,7 +163,10 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) -> std::io::Result<()
         if path.is_dir() {
             collect(root, &path, out)?;
         } else if let Ok(relative) = path.strip_prefix(root) {
-            let parts: Vec<String> = relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+            let parts: Vec<String> = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
             out.push(parts.join("/"));
         }
     }
@@ -146,9 +176,15 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) -> std::io::Result<()
 impl SmapiClient {
     /// `POST /v1/skills/uploads`: a URL to upload a package to.
     pub async fn create_upload_url(&self) -> Result<UploadResponse, SmapiError> {
-        self.call("create upload URL", Method::POST, "/v1/skills/uploads", Body::Empty, &[])
-            .await?
-            .json("create upload URL")
+        self.call(
+            "create upload URL",
+            Method::POST,
+            "/v1/skills/uploads",
+            Body::Empty,
+            &[],
+        )
+        .await?
+        .json("create upload URL")
     }
 
     /// `PUT`s the zip to the pre-signed URL, without the SMAPI token (it is not Amazon's API).
@@ -170,9 +206,18 @@ impl SmapiClient {
 
     /// `POST /v1/skills/imports`: imports the uploaded package as a new skill. Returns the
     /// import's ID (from `Location`).
-    pub async fn import_new_skill(&self, request: &CreateSkillWithPackageRequest) -> Result<String, SmapiError> {
+    pub async fn import_new_skill(
+        &self,
+        request: &CreateSkillWithPackageRequest,
+    ) -> Result<String, SmapiError> {
         let reply = self
-            .call("import a new skill", Method::POST, "/v1/skills/imports", Body::json(request), &[])
+            .call(
+                "import a new skill",
+                Method::POST,
+                "/v1/skills/imports",
+                Body::json(request),
+                &[],
+            )
             .await?;
         reply.location_id("import a new skill")
     }
@@ -200,8 +245,11 @@ impl SmapiClient {
 
     /// `GET /v1/skills/imports/{importId}`.
     pub async fn import_status(&self, import_id: &str) -> Result<ImportResponse, SmapiError> {
-        self.get_json("read the import", &format!("/v1/skills/imports/{import_id}"))
-            .await
+        self.get_json(
+            "read the import",
+            &format!("/v1/skills/imports/{import_id}"),
+        )
+        .await
     }
 
     /// Polls the import until it is no longer in progress; a failed import is returned, not
@@ -232,10 +280,16 @@ mod tests {
         std::fs::write(dir.join(".DS_Store"), "x").unwrap();
         let bytes = zip_package(&dir).unwrap();
         let archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-        let mut names: Vec<String> = archive.file_names().map(|n| n.unwrap().into_owned()).collect();
+        let mut names: Vec<String> = archive
+            .file_names()
+            .map(|n| n.unwrap().into_owned())
+            .collect();
         names.sort();
         assert_eq!(names, ["interactionModels/custom/en-US.json", "skill.json"]);
-        assert!(zip_package(&models).is_err(), "a folder without skill.json is refused");
+        assert!(
+            zip_package(&models).is_err(),
+            "a folder without skill.json is refused"
+        );
     }
 
     #[test]
@@ -245,6 +299,9 @@ mod tests {
             {"name":"InteractionModel.de-DE","status":"FAILED","errors":[{"message":"Sample utterance is invalid"}]}]}}"#;
         let import: ImportResponse = serde_json::from_str(text).unwrap();
         assert!(!import.succeeded());
-        assert_eq!(import.failures(), ["InteractionModel.de-DE: Sample utterance is invalid"]);
+        assert_eq!(
+            import.failures(),
+            ["InteractionModel.de-DE: Sample utterance is invalid"]
+        );
     }
 }

@@ -69,17 +69,29 @@ impl ProfileNluResponse {
         self.selected_intent
             .as_ref()
             .is_some_and(|i| i.confirmation_status == Some(ConfirmationStatus::None))
-            && self.multi_turn.as_ref().and_then(|m| m.dialog_act.as_ref()).is_some_and(|d| d.kind.starts_with("Dialog.Confirm"))
+            && self
+                .multi_turn
+                .as_ref()
+                .and_then(|m| m.dialog_act.as_ref())
+                .is_some_and(|d| d.kind.starts_with("Dialog.Confirm"))
     }
 }
 
 impl SmapiClient {
     /// Profiles one utterance against the last built model of `locale`.
-    pub async fn profile_nlu(&self, skill_id: &str, stage: &Stage, locale: &str, request: &ProfileNluRequest) -> Result<ProfileNluResponse, SmapiError> {
+    pub async fn profile_nlu(
+        &self,
+        skill_id: &str,
+        stage: &Stage,
+        locale: &str,
+        request: &ProfileNluRequest,
+    ) -> Result<ProfileNluResponse, SmapiError> {
         self.call(
             "profile an utterance",
             Method::POST,
-            &format!("/v1/skills/{skill_id}/stages/{stage}/interactionModel/locales/{locale}/profileNlu"),
+            &format!(
+                "/v1/skills/{skill_id}/stages/{stage}/interactionModel/locales/{locale}/profileNlu"
+            ),
             Body::json(request),
             &[],
         )

@@ -77,9 +77,15 @@ impl SimulationsApiRequest {
     /// ```
     pub fn new(utterance: &str, locale: &str, new_session: bool) -> Self {
         SimulationsApiRequest {
-            input: Input { content: utterance.to_owned() },
-            device: Device { locale: locale.to_owned() },
-            session: new_session.then_some(Session { mode: SessionMode::ForceNewSession }),
+            input: Input {
+                content: utterance.to_owned(),
+            },
+            device: Device {
+                locale: locale.to_owned(),
+            },
+            session: new_session.then_some(Session {
+                mode: SessionMode::ForceNewSession,
+            }),
         }
     }
 }
@@ -206,13 +212,22 @@ impl SimulationsApiResponse {
     /// Everything Alexa said, joined by spaces.
     pub fn caption(&self) -> String {
         self.alexa()
-            .map(|a| a.alexa_responses.iter().map(|r| r.content.caption.trim()).filter(|c| !c.is_empty()).collect::<Vec<_>>().join(" "))
+            .map(|a| {
+                a.alexa_responses
+                    .iter()
+                    .map(|r| r.content.caption.trim())
+                    .filter(|c| !c.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .unwrap_or_default()
     }
 
     /// The intents Amazon's NLU considered, the chosen one first.
     pub fn considered_intents(&self) -> &[Intent] {
-        self.alexa().map(|a| a.considered_intents.as_slice()).unwrap_or_default()
+        self.alexa()
+            .map(|a| a.considered_intents.as_slice())
+            .unwrap_or_default()
     }
 
     /// The skill's calls.
@@ -227,13 +242,25 @@ impl SimulationsApiResponse {
     /// `response.shouldEndSession` of the skill's last answer: `Some(None)` when the skill
     /// left it out, `None` when the skill was not called.
     pub fn should_end_session(&self) -> Option<Option<bool>> {
-        let last = self.invocations().iter().rev().find_map(|i| i.invocation_response.as_ref())?;
-        Some(last.body.pointer("/response/shouldEndSession").and_then(Value::as_bool))
+        let last = self
+            .invocations()
+            .iter()
+            .rev()
+            .find_map(|i| i.invocation_response.as_ref())?;
+        Some(
+            last.body
+                .pointer("/response/shouldEndSession")
+                .and_then(Value::as_bool),
+        )
     }
 
     /// The failure's message, when it failed.
     pub fn error(&self) -> Option<&str> {
-        self.result.as_ref()?.error.as_ref().map(|e| e.message.as_str())
+        self.result
+            .as_ref()?
+            .error
+            .as_ref()
+            .map(|e| e.message.as_str())
     }
 
     fn alexa(&self) -> Option<&AlexaExecutionInfo> {
@@ -243,23 +270,47 @@ impl SimulationsApiResponse {
 
 impl SmapiClient {
     /// `POST /v2/skills/{skillId}/stages/{stage}/simulations`: starts one simulation.
-    pub async fn start_simulation(&self, skill_id: &str, stage: &Stage, request: &SimulationsApiRequest) -> Result<SimulationsApiResponse, SmapiError> {
-        self.call("start a simulation", Method::POST, &format!("/v2/skills/{skill_id}/stages/{stage}/simulations"), Body::json(request), &[])
-            .await?
-            .json("start a simulation")
+    pub async fn start_simulation(
+        &self,
+        skill_id: &str,
+        stage: &Stage,
+        request: &SimulationsApiRequest,
+    ) -> Result<SimulationsApiResponse, SmapiError> {
+        self.call(
+            "start a simulation",
+            Method::POST,
+            &format!("/v2/skills/{skill_id}/stages/{stage}/simulations"),
+            Body::json(request),
+            &[],
+        )
+        .await?
+        .json("start a simulation")
     }
 
     /// `GET /v2/skills/{skillId}/stages/{stage}/simulations/{simulationId}` (kept by Amazon
     /// for ten minutes).
-    pub async fn simulation(&self, skill_id: &str, stage: &Stage, simulation_id: &str) -> Result<SimulationsApiResponse, SmapiError> {
-        self.get_json("read a simulation", &format!("/v2/skills/{skill_id}/stages/{stage}/simulations/{simulation_id}"))
-            .await
+    pub async fn simulation(
+        &self,
+        skill_id: &str,
+        stage: &Stage,
+        simulation_id: &str,
+    ) -> Result<SimulationsApiResponse, SmapiError> {
+        self.get_json(
+            "read a simulation",
+            &format!("/v2/skills/{skill_id}/stages/{stage}/simulations/{simulation_id}"),
+        )
+        .await
     }
 
     /// Starts a simulation and polls it until it is SUCCESSFUL or FAILED. One at a time
     /// per client, since Amazon refuses a second in flight (409); a 409 from elsewhere (the
     /// developer console) is waited out within the polling deadline.
-    pub async fn simulate(&self, skill_id: &str, stage: &Stage, request: &SimulationsApiRequest) -> Result<SimulationsApiResponse, SmapiError> {
+    pub async fn simulate(
+        &self,
+        skill_id: &str,
+        stage: &Stage,
+        request: &SimulationsApiRequest,
+    ) -> Result<SimulationsApiResponse, SmapiError> {
         let _one = self.one_simulation.lock().await;
         let started = self
             .poll("another simulation of this account", || async {
@@ -285,7 +336,9 @@ impl SmapiClient {
                     _ => self.simulation(skill_id, stage, &id).await?,
                 };
                 Ok(match &current.status {
-                    Some(SimulationStatus::InProgress) | None => Polled::Pending("IN_PROGRESS".into()),
+                    Some(SimulationStatus::InProgress) | None => {
+                        Polled::Pending("IN_PROGRESS".into())
+                    }
                     Some(_) => Polled::Done(current),
                 })
             }

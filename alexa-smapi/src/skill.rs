@@ -163,9 +163,19 @@ impl SmapiClient {
     }
 
     /// `GET …/stages/{stage}/manifest`, with the manifest's eTag.
-    pub async fn manifest(&self, skill_id: &str, stage: &Stage) -> Result<(SkillManifestEnvelope, Option<String>), SmapiError> {
+    pub async fn manifest(
+        &self,
+        skill_id: &str,
+        stage: &Stage,
+    ) -> Result<(SkillManifestEnvelope, Option<String>), SmapiError> {
         let reply = self
-            .call("read the manifest", Method::GET, &format!("/v1/skills/{skill_id}/stages/{stage}/manifest"), Body::Empty, &[])
+            .call(
+                "read the manifest",
+                Method::GET,
+                &format!("/v1/skills/{skill_id}/stages/{stage}/manifest"),
+                Body::Empty,
+                &[],
+            )
             .await?;
         let etag = reply.header("etag").map(str::to_owned);
         Ok((reply.json("read the manifest")?, etag))
@@ -173,36 +183,74 @@ impl SmapiClient {
 
     /// `PUT …/stages/{stage}/manifest` (202: Amazon applies it in the background; see
     /// [`SmapiClient::wait_for_manifest`]).
-    pub async fn update_manifest(&self, skill_id: &str, stage: &Stage, manifest: &SkillManifestEnvelope, if_match: Option<&str>) -> Result<(), SmapiError> {
+    pub async fn update_manifest(
+        &self,
+        skill_id: &str,
+        stage: &Stage,
+        manifest: &SkillManifestEnvelope,
+        if_match: Option<&str>,
+    ) -> Result<(), SmapiError> {
         let headers: Vec<(&str, &str)> = if_match.map(|e| ("if-match", e)).into_iter().collect();
-        self.call("update the manifest", Method::PUT, &format!("/v1/skills/{skill_id}/stages/{stage}/manifest"), Body::json(manifest), &headers)
-            .await
-            .map(drop)
+        self.call(
+            "update the manifest",
+            Method::PUT,
+            &format!("/v1/skills/{skill_id}/stages/{stage}/manifest"),
+            Body::json(manifest),
+            &headers,
+        )
+        .await
+        .map(drop)
     }
 
     /// `GET …/stages/{stage}/interactionModel/locales/{locale}`.
-    pub async fn interaction_model(&self, skill_id: &str, stage: &Stage, locale: &str) -> Result<InteractionModelData, SmapiError> {
-        self.get_json("read the interaction model", &format!("/v1/skills/{skill_id}/stages/{stage}/interactionModel/locales/{locale}"))
-            .await
+    pub async fn interaction_model(
+        &self,
+        skill_id: &str,
+        stage: &Stage,
+        locale: &str,
+    ) -> Result<InteractionModelData, SmapiError> {
+        self.get_json(
+            "read the interaction model",
+            &format!("/v1/skills/{skill_id}/stages/{stage}/interactionModel/locales/{locale}"),
+        )
+        .await
     }
 
     /// `PUT …/stages/{stage}/interactionModel/locales/{locale}`: uploads one locale's model
     /// and starts its build (202).
-    pub async fn update_interaction_model(&self, skill_id: &str, stage: &Stage, locale: &str, model: &InteractionModelData) -> Result<(), SmapiError> {
-        self.call("update the interaction model", Method::PUT, &format!("/v1/skills/{skill_id}/stages/{stage}/interactionModel/locales/{locale}"), Body::json(model), &[])
-            .await
-            .map(drop)
+    pub async fn update_interaction_model(
+        &self,
+        skill_id: &str,
+        stage: &Stage,
+        locale: &str,
+        model: &InteractionModelData,
+    ) -> Result<(), SmapiError> {
+        self.call(
+            "update the interaction model",
+            Method::PUT,
+            &format!("/v1/skills/{skill_id}/stages/{stage}/interactionModel/locales/{locale}"),
+            Body::json(model),
+            &[],
+        )
+        .await
+        .map(drop)
     }
 
     /// `GET /v1/skills/{skillId}/status?resource=manifest&resource=interactionModel`.
     pub async fn skill_status(&self, skill_id: &str) -> Result<SkillStatus, SmapiError> {
-        self.get_json("read the skill's status", &format!("/v1/skills/{skill_id}/status?resource=manifest&resource=interactionModel"))
-            .await
+        self.get_json(
+            "read the skill's status",
+            &format!("/v1/skills/{skill_id}/status?resource=manifest&resource=interactionModel"),
+        )
+        .await
     }
 
     /// Polls until the manifest's last update is no longer in progress; returns it (a
     /// failed update is returned with Amazon's errors, not as an error).
-    pub async fn wait_for_manifest(&self, skill_id: &str) -> Result<ManifestLastUpdateRequest, SmapiError> {
+    pub async fn wait_for_manifest(
+        &self,
+        skill_id: &str,
+    ) -> Result<ManifestLastUpdateRequest, SmapiError> {
         self.poll("the manifest update", || async {
             let status = self.skill_status(skill_id).await?;
             let last = status.manifest.and_then(|m| m.last_update_request);
@@ -216,20 +264,29 @@ impl SmapiClient {
     }
 
     /// Polls until every locale's build has finished; returns each locale's outcome.
-    pub async fn wait_for_builds(&self, skill_id: &str, locales: &[String]) -> Result<Vec<BuildOutcome>, SmapiError> {
+    pub async fn wait_for_builds(
+        &self,
+        skill_id: &str,
+        locales: &[String],
+    ) -> Result<Vec<BuildOutcome>, SmapiError> {
         let what = format!("the model builds ({})", locales.join(", "));
         self.poll(&what, || async {
             let status = self.skill_status(skill_id).await?;
             let mut outcomes = Vec::new();
             let mut pending = Vec::new();
             for locale in locales {
-                let last = status.interaction_model.get(locale).and_then(|m| m.last_update_request.clone());
+                let last = status
+                    .interaction_model
+                    .get(locale)
+                    .and_then(|m| m.last_update_request.clone());
                 match last {
-                    Some(last) if last.status != Status::InProgress => outcomes.push(BuildOutcome {
-                        locale: locale.clone(),
-                        errors: last.errors.iter().map(|e| e.message.clone()).collect(),
-                        status: last.status,
-                    }),
+                    Some(last) if last.status != Status::InProgress => {
+                        outcomes.push(BuildOutcome {
+                            locale: locale.clone(),
+                            errors: last.errors.iter().map(|e| e.message.clone()).collect(),
+                            status: last.status,
+                        })
+                    }
                     _ => pending.push(locale.as_str()),
                 }
             }
@@ -246,7 +303,10 @@ impl SmapiClient {
     /// false when not (404).
     pub async fn is_enabled(&self, skill_id: &str, stage: &Stage) -> Result<bool, SmapiError> {
         let path = format!("/v1/skills/{skill_id}/stages/{stage}/enablement");
-        match self.call("read the enablement", Method::GET, &path, Body::Empty, &[]).await {
+        match self
+            .call("read the enablement", Method::GET, &path, Body::Empty, &[])
+            .await
+        {
             Ok(_) => Ok(true),
             Err(SmapiError::NotFound { .. }) => Ok(false),
             Err(e) => Err(e),
@@ -257,6 +317,8 @@ impl SmapiClient {
     /// (on the developer console's simulator, through SMAPI, and on their Echo).
     pub async fn enable(&self, skill_id: &str, stage: &Stage) -> Result<(), SmapiError> {
         let path = format!("/v1/skills/{skill_id}/stages/{stage}/enablement");
-        self.call("enable the skill", Method::PUT, &path, Body::Empty, &[]).await.map(drop)
+        self.call("enable the skill", Method::PUT, &path, Body::Empty, &[])
+            .await
+            .map(drop)
     }
 }

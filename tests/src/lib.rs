@@ -166,40 +166,13 @@ pub fn fixture(name: &str) -> PathBuf {
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeDoctests;
 
-/// One line of a phrasing list (tests/fixtures/phrasings): what is said, the intent it must
-/// reach, and the slots by resolved id.
-#[derive(Debug, Clone)]
-pub struct Phrasing {
-    /// The utterance.
-    pub utterance: String,
-    /// The intent it must reach.
-    pub intent: String,
-    /// `(slot, resolved id)` pairs it must fill.
-    pub slots: Vec<(String, String)>,
-}
+pub use alexa_sim::phrasings::Phrasing;
 
 /// The phrasing list for `language` (`en`, `de`): `utterance => Intent slot=id ...` lines,
-/// read by both resolvers' tests.
+/// read by both resolvers' tests (and by `cargo alexa nlu`, against Amazon's NLU).
 pub fn phrasings(language: &str) -> Vec<Phrasing> {
     let path = root().join(format!("tests/fixtures/phrasings/{language}.txt"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    text.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|line| {
-            let (utterance, rest) = line
-                .split_once(" => ")
-                .unwrap_or_else(|| panic!("{}: {line:?} has no \" => \"", path.display()));
-            let mut parts = rest.split_whitespace();
-            Phrasing {
-                utterance: utterance.to_owned(),
-                intent: parts.next().expect("an intent after =>").to_owned(),
-                slots: parts
-                    .map(|p| {
-                        let (k, v) = p.split_once('=').expect("slot=id");
-                        (k.to_owned(), v.to_owned())
-                    })
-                    .collect(),
-            }
-        })
-        .collect()
+    alexa_sim::phrasings::parse(&path.display().to_string(), &text)
+        .unwrap_or_else(|e| panic!("{e}"))
 }

@@ -21,6 +21,7 @@ fn misses(locale: &str, language: &str) -> Vec<String> {
         utterance,
         intent: expected,
         slots,
+        ..
     } in phrasings(language)
     {
         let got = match resolver.resolve(&utterance, true) {

@@ -17,36 +17,66 @@ pub(super) fn routes() -> axum::Router<Arc<Shared>> {
 }
 
 fn refuse(status: StatusCode, error: &str, description: &str) -> Response {
-    (status, axum::Json(json!({"error": error, "error_description": description}))).into_response()
+    (
+        status,
+        axum::Json(json!({"error": error, "error_description": description})),
+    )
+        .into_response()
 }
 
-async fn token(State(shared): State<Arc<Shared>>, Form(form): Form<HashMap<String, String>>) -> Response {
+async fn token(
+    State(shared): State<Arc<Shared>>,
+    Form(form): Form<HashMap<String, String>>,
+) -> Response {
     let mut world = shared.world();
     let field = |k: &str| form.get(k).map(String::as_str).unwrap_or("");
     if field("client_id") != world.client_id || field("client_secret") != world.client_secret {
-        return refuse(StatusCode::UNAUTHORIZED, "invalid_client", "Client authentication failed");
+        return refuse(
+            StatusCode::UNAUTHORIZED,
+            "invalid_client",
+            "Client authentication failed",
+        );
     }
     let refresh = match field("grant_type") {
         "refresh_token" => {
             if world.refresh_revoked || field("refresh_token") != world.refresh_token {
-                return refuse(StatusCode::BAD_REQUEST, "invalid_grant", "The request has an invalid grant parameter : refresh_token");
+                return refuse(
+                    StatusCode::BAD_REQUEST,
+                    "invalid_grant",
+                    "The request has an invalid grant parameter : refresh_token",
+                );
             }
             None
         }
         "authorization_code" => {
             let Some(redirect) = world.codes.remove(field("code")) else {
-                return refuse(StatusCode::BAD_REQUEST, "invalid_grant", "The request has an invalid grant parameter : code");
+                return refuse(
+                    StatusCode::BAD_REQUEST,
+                    "invalid_grant",
+                    "The request has an invalid grant parameter : code",
+                );
             };
             if redirect != field("redirect_uri") {
-                return refuse(StatusCode::BAD_REQUEST, "invalid_grant", "redirect_uri does not match the authorization request");
+                return refuse(
+                    StatusCode::BAD_REQUEST,
+                    "invalid_grant",
+                    "redirect_uri does not match the authorization request",
+                );
             }
             world.refresh_revoked = false;
             Some(world.refresh_token.clone())
         }
-        _ => return refuse(StatusCode::BAD_REQUEST, "unsupported_grant_type", "grant_type is not supported"),
+        _ => {
+            return refuse(
+                StatusCode::BAD_REQUEST,
+                "unsupported_grant_type",
+                "grant_type is not supported",
+            )
+        }
     };
     let (access, expires_in) = world.issue_token();
-    let mut body = json!({"access_token": access, "token_type": "bearer", "expires_in": expires_in});
+    let mut body =
+        json!({"access_token": access, "token_type": "bearer", "expires_in": expires_in});
     if let Some(refresh) = refresh {
         body["refresh_token"] = Value::String(refresh);
     }
@@ -55,7 +85,10 @@ async fn token(State(shared): State<Arc<Shared>>, Form(form): Form<HashMap<Strin
 
 /// The consent page: the developer is signed in and agrees, so Amazon redirects to the
 /// client's `redirect_uri` with a one-time code and the client's `state`.
-async fn consent(State(shared): State<Arc<Shared>>, Query(query): Query<HashMap<String, String>>) -> Response {
+async fn consent(
+    State(shared): State<Arc<Shared>>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
     let mut world = shared.world();
     let field = |k: &str| query.get(k).cloned().unwrap_or_default();
     if field("client_id") != world.client_id || field("response_type") != "code" {

@@ -22,6 +22,10 @@
 //! # }
 //! ```
 
+// Refusals are the HTTP answer itself (axum's `Result<Response, Response>`), returned from
+// helpers as from handlers; their size does not matter to a test server.
+#![allow(clippy::result_large_err)]
+
 mod evaluations;
 mod lwa;
 mod skills;
@@ -84,7 +88,9 @@ pub(crate) struct Shared {
 
 impl Shared {
     pub(crate) fn world(&self) -> MutexGuard<'_, World> {
-        self.world.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.world
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// The checks every SMAPI call passes first: throttling, then the access token. Logs the
@@ -116,7 +122,11 @@ impl Shared {
             .map(|v| v.strip_prefix("Bearer ").unwrap_or(v).trim().to_owned())
             .unwrap_or_default();
         if !world.token_valid(&token) {
-            return Err(world.error(StatusCode::UNAUTHORIZED, "v1.Error", "Token is invalid or expired."));
+            return Err(world.error(
+                StatusCode::UNAUTHORIZED,
+                "v1.Error",
+                "Token is invalid or expired.",
+            ));
         }
         Ok(())
     }
@@ -131,7 +141,9 @@ pub struct StandIn {
 
 impl std::fmt::Debug for StandIn {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("StandIn").field("addr", &self.addr).finish_non_exhaustive()
+        f.debug_struct("StandIn")
+            .field("addr", &self.addr)
+            .finish_non_exhaustive()
     }
 }
 
@@ -147,7 +159,10 @@ impl StandIn {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
         let addr = listener.local_addr()?;
         let shared = Arc::new(Shared {
-            world: Mutex::new(World::new(config.in_progress_polls, config.token_lifetime_secs)),
+            world: Mutex::new(World::new(
+                config.in_progress_polls,
+                config.token_lifetime_secs,
+            )),
             sims: tokio::sync::Mutex::new(turns::Sessions::default()),
             skill: config.skill,
             base_url: format!("http://{addr}"),
@@ -222,14 +237,20 @@ impl StandIn {
 
     /// The next build of `locale`'s model fails with `message`.
     pub fn fail_next_build(&self, locale: &str, message: &str) {
-        self.shared.world().fail_build.insert(locale.to_owned(), message.to_owned());
+        self.shared
+            .world()
+            .fail_build
+            .insert(locale.to_owned(), message.to_owned());
     }
 
     /// Amazon's NLU picks `intent` (`{name, slots}` in SMAPI's shape) for `utterance`,
     /// whatever the model says: how a test makes the device disagree with the offline
     /// resolver.
     pub fn nlu_answers(&self, utterance: &str, intent: Value) {
-        self.shared.world().nlu_overrides.insert(utterance.to_lowercase(), intent);
+        self.shared
+            .world()
+            .nlu_overrides
+            .insert(utterance.to_lowercase(), intent);
     }
 
     /// An existing skill, as if created in the developer console (no package yet).
@@ -249,17 +270,30 @@ impl StandIn {
 
     /// The skill's manifest in the development stage, as last imported or updated.
     pub fn manifest(&self, skill_id: &str) -> Option<Value> {
-        self.shared.world().skills.get(skill_id).map(|s| s.manifest.clone())
+        self.shared
+            .world()
+            .skills
+            .get(skill_id)
+            .map(|s| s.manifest.clone())
     }
 
     /// The locales whose model the skill has.
     pub fn locales(&self, skill_id: &str) -> Vec<String> {
-        self.shared.world().skills.get(skill_id).map(|s| s.models.keys().cloned().collect()).unwrap_or_default()
+        self.shared
+            .world()
+            .skills
+            .get(skill_id)
+            .map(|s| s.models.keys().cloned().collect())
+            .unwrap_or_default()
     }
 
     /// True when testing is enabled for the skill's development stage.
     pub fn enabled(&self, skill_id: &str) -> bool {
-        self.shared.world().skills.get(skill_id).is_some_and(|s| s.enabled)
+        self.shared
+            .world()
+            .skills
+            .get(skill_id)
+            .is_some_and(|s| s.enabled)
     }
 
     /// The IDs of the skills it holds.

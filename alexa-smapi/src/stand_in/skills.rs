@@ -22,7 +22,10 @@ pub(super) fn routes() -> axum::Router<Arc<Shared>> {
         .route("/v1/skills/imports", post(import_new))
         .route("/v1/skills/imports/{import_id}", get(import_status))
         .route("/v1/skills/{skill_id}/imports", post(import_into))
-        .route("/v1/skills/{skill_id}/stages/{stage}/manifest", get(read_manifest).put(update_manifest))
+        .route(
+            "/v1/skills/{skill_id}/stages/{stage}/manifest",
+            get(read_manifest).put(update_manifest),
+        )
         .route(
             "/v1/skills/{skill_id}/stages/{stage}/interactionModel/locales/{locale}",
             get(read_model).put(update_model),
@@ -36,16 +39,29 @@ pub(super) fn routes() -> axum::Router<Arc<Shared>> {
 
 /// The body as JSON, or Amazon's 400.
 pub(super) fn parse(world: &mut World, body: &[u8]) -> Result<Value, Response> {
-    serde_json::from_slice(body).map_err(|e| world.bad_request("Invalid request payload.", &[format!("The body is not JSON: {e}")]))
+    serde_json::from_slice(body).map_err(|e| {
+        world.bad_request(
+            "Invalid request payload.",
+            &[format!("The body is not JSON: {e}")],
+        )
+    })
 }
 
 /// The skill in the development stage, or Amazon's 404.
 pub(super) fn known(world: &mut World, skill_id: &str, stage: &str) -> Result<(), Response> {
     if stage != "development" {
-        return Err(world.error(StatusCode::NOT_FOUND, "v1.Error", &format!("Stage {stage} not found for skill {skill_id}.")));
+        return Err(world.error(
+            StatusCode::NOT_FOUND,
+            "v1.Error",
+            &format!("Stage {stage} not found for skill {skill_id}."),
+        ));
     }
     if !world.skills.contains_key(skill_id) {
-        return Err(world.error(StatusCode::NOT_FOUND, "v1.Error", &format!("Skill {skill_id} not found.")));
+        return Err(world.error(
+            StatusCode::NOT_FOUND,
+            "v1.Error",
+            &format!("Skill {skill_id} not found."),
+        ));
     }
     Ok(())
 }
@@ -74,7 +90,11 @@ async fn create_upload(State(shared): State<Arc<Shared>>, headers: HeaderMap) ->
 }
 
 /// The pre-signed upload URL: takes the zip as it is, with no SMAPI token.
-async fn receive_upload(State(shared): State<Arc<Shared>>, Path(id): Path<String>, body: Bytes) -> Response {
+async fn receive_upload(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Response {
     let mut world = shared.world();
     world.calls.push("PUT <upload URL>".into());
     match world.uploads.get_mut(&id) {
@@ -82,7 +102,11 @@ async fn receive_upload(State(shared): State<Arc<Shared>>, Path(id): Path<String
             *slot = Some(body.to_vec());
             StatusCode::OK.into_response()
         }
-        None => (StatusCode::FORBIDDEN, "<Error><Code>AccessDenied</Code></Error>").into_response(),
+        None => (
+            StatusCode::FORBIDDEN,
+            "<Error><Code>AccessDenied</Code></Error>",
+        )
+            .into_response(),
     }
 }
 
@@ -93,8 +117,12 @@ struct Package {
 }
 
 fn unpack(zip_bytes: &[u8]) -> Result<Package, String> {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip_bytes)).map_err(|e| format!("The skill package is not a zip file: {e}"))?;
-    let mut package = Package { manifest: None, models: Vec::new() };
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip_bytes))
+        .map_err(|e| format!("The skill package is not a zip file: {e}"))?;
+    let mut package = Package {
+        manifest: None,
+        models: Vec::new(),
+    };
     for index in 0..archive.len() {
         let mut file = archive.by_index(index).map_err(|e| e.to_string())?;
         let name = file.name().map_err(|e| e.to_string())?.into_owned();
@@ -102,11 +130,20 @@ fn unpack(zip_bytes: &[u8]) -> Result<Package, String> {
         if file.is_dir() || file.read_to_string(&mut text).is_err() {
             continue;
         }
-        let parsed = || serde_json::from_str::<Value>(&text).map_err(|e| format!("{name} is not valid JSON: {e}"));
+        let parsed = || {
+            serde_json::from_str::<Value>(&text)
+                .map_err(|e| format!("{name} is not valid JSON: {e}"))
+        };
         if name == "skill.json" {
             package.manifest = parsed()?.get("manifest").cloned();
-        } else if let Some(locale) = name.strip_prefix("interactionModels/custom/").and_then(|n| n.strip_suffix(".json")) {
-            let model = parsed()?.get("interactionModel").cloned().ok_or(format!("{name} has no interactionModel"))?;
+        } else if let Some(locale) = name
+            .strip_prefix("interactionModels/custom/")
+            .and_then(|n| n.strip_suffix(".json"))
+        {
+            let model = parsed()?
+                .get("interactionModel")
+                .cloned()
+                .ok_or(format!("{name} has no interactionModel"))?;
             package.models.push((locale.to_owned(), model));
         }
     }
@@ -122,13 +159,25 @@ fn lambda_endpoint(manifest: &Value) -> Option<&str> {
 
 /// Imports the package uploaded at `location` into `skill_id`, or as a new skill.
 fn import(world: &mut World, skill_id: Option<String>, location: &str) -> Result<String, Response> {
-    let upload_id = location.trim_end_matches('/').rsplit('/').next().unwrap_or_default().to_owned();
+    let upload_id = location
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
     let Some(Some(bytes)) = world.uploads.get(&upload_id).cloned() else {
-        return Err(world.bad_request("Invalid request payload.", &[format!("Nothing was uploaded to location {location}.")]));
+        return Err(world.bad_request(
+            "Invalid request payload.",
+            &[format!("Nothing was uploaded to location {location}.")],
+        ));
     };
     let import_id = world.id("import-");
     let creating = skill_id.is_none();
-    let fail = |world: &mut World, id: &str, skill: Option<&str>, errors: Vec<Value>, resources: Vec<Value>| {
+    let fail = |world: &mut World,
+                id: &str,
+                skill: Option<&str>,
+                errors: Vec<Value>,
+                resources: Vec<Value>| {
         let body = json!({"status": "FAILED", "errors": errors, "warnings": [], "skill": {"skillId": skill, "resources": resources}});
         let pending = world.pending(body);
         world.imports.insert(id.to_owned(), pending);
@@ -136,12 +185,24 @@ fn import(world: &mut World, skill_id: Option<String>, location: &str) -> Result
     let package = match unpack(&bytes) {
         Ok(p) => p,
         Err(message) => {
-            fail(world, &import_id, skill_id.as_deref(), vec![json!({"message": message})], vec![]);
+            fail(
+                world,
+                &import_id,
+                skill_id.as_deref(),
+                vec![json!({"message": message})],
+                vec![],
+            );
             return Ok(import_id);
         }
     };
     let Some(manifest) = package.manifest else {
-        fail(world, &import_id, skill_id.as_deref(), vec![json!({"message": "skill.json is missing from the skill package."})], vec![]);
+        fail(
+            world,
+            &import_id,
+            skill_id.as_deref(),
+            vec![json!({"message": "skill.json is missing from the skill package."})],
+            vec![],
+        );
         return Ok(import_id);
     };
     // A Lambda endpoint is refused until the function has an Alexa trigger for the skill's
@@ -190,32 +251,74 @@ fn import(world: &mut World, skill_id: Option<String>, location: &str) -> Result
 
 async fn import_new(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Bytes) -> Answer {
     let request = parse(&mut shared.world(), &body)?;
-    shared.admit("POST /v1/skills/imports", &headers, Some(("v1.skill.createSkillWithPackageRequest", &request)))?;
+    shared.admit(
+        "POST /v1/skills/imports",
+        &headers,
+        Some(("v1.skill.createSkillWithPackageRequest", &request)),
+    )?;
     let mut world = shared.world();
-    let vendor = request.get("vendorId").and_then(Value::as_str).unwrap_or_default();
-    let location = request.get("location").and_then(Value::as_str).unwrap_or_default().to_owned();
+    let vendor = request
+        .get("vendorId")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    let location = request
+        .get("location")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
     if vendor != world.vendor_id {
-        return Err(world.error(StatusCode::FORBIDDEN, "v1.Error", &format!("You are not a member of vendor {vendor:?}.")));
+        return Err(world.error(
+            StatusCode::FORBIDDEN,
+            "v1.Error",
+            &format!("You are not a member of vendor {vendor:?}."),
+        ));
     }
     let id = import(&mut world, None, &location)?;
-    Ok(with_location(StatusCode::ACCEPTED.into_response(), &format!("/v1/skills/imports/{id}")))
+    Ok(with_location(
+        StatusCode::ACCEPTED.into_response(),
+        &format!("/v1/skills/imports/{id}"),
+    ))
 }
 
-async fn import_into(State(shared): State<Arc<Shared>>, Path(skill_id): Path<String>, headers: HeaderMap, body: Bytes) -> Answer {
+async fn import_into(
+    State(shared): State<Arc<Shared>>,
+    Path(skill_id): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Answer {
     let request = parse(&mut shared.world(), &body)?;
-    shared.admit("POST /v1/skills/{skillId}/imports", &headers, Some(("v1.skill.updateSkillWithPackageRequest", &request)))?;
+    shared.admit(
+        "POST /v1/skills/{skillId}/imports",
+        &headers,
+        Some(("v1.skill.updateSkillWithPackageRequest", &request)),
+    )?;
     let mut world = shared.world();
     known(&mut world, &skill_id, "development")?;
-    let location = request.get("location").and_then(Value::as_str).unwrap_or_default().to_owned();
+    let location = request
+        .get("location")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
     let id = import(&mut world, Some(skill_id), &location)?;
-    Ok(with_location(StatusCode::ACCEPTED.into_response(), &format!("/v1/skills/imports/{id}")))
+    Ok(with_location(
+        StatusCode::ACCEPTED.into_response(),
+        &format!("/v1/skills/imports/{id}"),
+    ))
 }
 
-async fn import_status(State(shared): State<Arc<Shared>>, Path(import_id): Path<String>, headers: HeaderMap) -> Answer {
+async fn import_status(
+    State(shared): State<Arc<Shared>>,
+    Path(import_id): Path<String>,
+    headers: HeaderMap,
+) -> Answer {
     shared.admit("GET /v1/skills/imports/{importId}", &headers, None)?;
     let mut world = shared.world();
     let Some(pending) = world.imports.get_mut(&import_id) else {
-        return Err(world.error(StatusCode::NOT_FOUND, "v1.Error", &format!("Import {import_id} not found.")));
+        return Err(world.error(
+            StatusCode::NOT_FOUND,
+            "v1.Error",
+            &format!("Import {import_id} not found."),
+        ));
     };
     let body = if pending.look() {
         let mut body = pending.value.clone();
@@ -227,22 +330,43 @@ async fn import_status(State(shared): State<Arc<Shared>>, Path(import_id): Path<
     Ok(world.answer(StatusCode::OK, "v1.skill.ImportResponse", body))
 }
 
-async fn read_manifest(State(shared): State<Arc<Shared>>, Path((skill_id, stage)): Path<(String, String)>, headers: HeaderMap) -> Answer {
-    shared.admit("GET /v1/skills/{skillId}/stages/{stage}/manifest", &headers, None)?;
+async fn read_manifest(
+    State(shared): State<Arc<Shared>>,
+    Path((skill_id, stage)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Answer {
+    shared.admit(
+        "GET /v1/skills/{skillId}/stages/{stage}/manifest",
+        &headers,
+        None,
+    )?;
     let mut world = shared.world();
     known(&mut world, &skill_id, &stage)?;
     let skill = &world.skills[&skill_id];
     let (manifest, etag) = (skill.manifest.clone(), skill.etag);
-    let mut response = world.answer(StatusCode::OK, "v1.skill.Manifest.SkillManifestEnvelope", json!({"manifest": manifest}));
+    let mut response = world.answer(
+        StatusCode::OK,
+        "v1.skill.Manifest.SkillManifestEnvelope",
+        json!({"manifest": manifest}),
+    );
     if let Ok(value) = format!("\"{etag}\"").parse() {
         response.headers_mut().insert("etag", value);
     }
     Ok(response)
 }
 
-async fn update_manifest(State(shared): State<Arc<Shared>>, Path((skill_id, stage)): Path<(String, String)>, headers: HeaderMap, body: Bytes) -> Answer {
+async fn update_manifest(
+    State(shared): State<Arc<Shared>>,
+    Path((skill_id, stage)): Path<(String, String)>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Answer {
     let request = parse(&mut shared.world(), &body)?;
-    shared.admit("PUT /v1/skills/{skillId}/stages/{stage}/manifest", &headers, Some(("v1.skill.Manifest.SkillManifestEnvelope", &request)))?;
+    shared.admit(
+        "PUT /v1/skills/{skillId}/stages/{stage}/manifest",
+        &headers,
+        Some(("v1.skill.Manifest.SkillManifestEnvelope", &request)),
+    )?;
     let mut world = shared.world();
     known(&mut world, &skill_id, &stage)?;
     let Some(manifest) = request.get("manifest").filter(|m| m.is_object()).cloned() else {
@@ -254,20 +378,44 @@ async fn update_manifest(State(shared): State<Arc<Shared>>, Path((skill_id, stag
         skill.manifest_update = update;
         skill.etag += 1;
     }
-    Ok(with_location(StatusCode::ACCEPTED.into_response(), &format!("/v1/skills/{skill_id}/status?resource=manifest")))
+    Ok(with_location(
+        StatusCode::ACCEPTED.into_response(),
+        &format!("/v1/skills/{skill_id}/status?resource=manifest"),
+    ))
 }
 
-async fn read_model(State(shared): State<Arc<Shared>>, Path((skill_id, stage, locale)): Path<(String, String, String)>, headers: HeaderMap) -> Answer {
-    shared.admit("GET /v1/skills/{skillId}/stages/{stage}/interactionModel/locales/{locale}", &headers, None)?;
+async fn read_model(
+    State(shared): State<Arc<Shared>>,
+    Path((skill_id, stage, locale)): Path<(String, String, String)>,
+    headers: HeaderMap,
+) -> Answer {
+    shared.admit(
+        "GET /v1/skills/{skillId}/stages/{stage}/interactionModel/locales/{locale}",
+        &headers,
+        None,
+    )?;
     let mut world = shared.world();
     known(&mut world, &skill_id, &stage)?;
     let Some(model) = world.skills[&skill_id].models.get(&locale).cloned() else {
-        return Err(world.error(StatusCode::NOT_FOUND, "v1.Error", &format!("No interaction model for locale {locale}.")));
+        return Err(world.error(
+            StatusCode::NOT_FOUND,
+            "v1.Error",
+            &format!("No interaction model for locale {locale}."),
+        ));
     };
-    Ok(world.answer(StatusCode::OK, "v1.skill.interactionModel.InteractionModelData", json!({"version": "1", "interactionModel": model})))
+    Ok(world.answer(
+        StatusCode::OK,
+        "v1.skill.interactionModel.InteractionModelData",
+        json!({"version": "1", "interactionModel": model}),
+    ))
 }
 
-async fn update_model(State(shared): State<Arc<Shared>>, Path((skill_id, stage, locale)): Path<(String, String, String)>, headers: HeaderMap, body: Bytes) -> Answer {
+async fn update_model(
+    State(shared): State<Arc<Shared>>,
+    Path((skill_id, stage, locale)): Path<(String, String, String)>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Answer {
     let request = parse(&mut shared.world(), &body)?;
     shared.admit(
         "PUT /v1/skills/{skillId}/stages/{stage}/interactionModel/locales/{locale}",
@@ -276,14 +424,31 @@ async fn update_model(State(shared): State<Arc<Shared>>, Path((skill_id, stage, 
     )?;
     let mut world = shared.world();
     known(&mut world, &skill_id, &stage)?;
-    let Some(model) = request.get("interactionModel").filter(|m| m.is_object()).cloned() else {
-        return Err(world.bad_request("Invalid request payload.", &["interactionModel is required".into()]));
+    let Some(model) = request
+        .get("interactionModel")
+        .filter(|m| m.is_object())
+        .cloned()
+    else {
+        return Err(world.bad_request(
+            "Invalid request payload.",
+            &["interactionModel is required".into()],
+        ));
     };
-    if model.pointer("/languageModel/invocationName").and_then(Value::as_str).is_none_or(|n| n.trim().is_empty()) {
-        return Err(world.bad_request("Interaction model is invalid.", &["languageModel.invocationName must not be empty".into()]));
+    if model
+        .pointer("/languageModel/invocationName")
+        .and_then(Value::as_str)
+        .is_none_or(|n| n.trim().is_empty())
+    {
+        return Err(world.bad_request(
+            "Interaction model is invalid.",
+            &["languageModel.invocationName must not be empty".into()],
+        ));
     }
     world.build(&skill_id, &locale, model);
-    Ok(with_location(StatusCode::ACCEPTED.into_response(), &format!("/v1/skills/{skill_id}/status?resource=interactionModel")))
+    Ok(with_location(
+        StatusCode::ACCEPTED.into_response(),
+        &format!("/v1/skills/{skill_id}/status?resource=interactionModel"),
+    ))
 }
 
 fn report(pending: &mut Pending<Value>) -> Value {
@@ -294,22 +459,46 @@ fn report(pending: &mut Pending<Value>) -> Value {
     }
 }
 
-async fn status(State(shared): State<Arc<Shared>>, Path(skill_id): Path<String>, headers: HeaderMap) -> Answer {
+async fn status(
+    State(shared): State<Arc<Shared>>,
+    Path(skill_id): Path<String>,
+    headers: HeaderMap,
+) -> Answer {
     shared.admit("GET /v1/skills/{skillId}/status", &headers, None)?;
     let mut world = shared.world();
     known(&mut world, &skill_id, "development")?;
-    let skill = world.skills.get_mut(&skill_id).ok_or_else(|| StatusCode::NOT_FOUND.into_response())?;
+    let skill = world
+        .skills
+        .get_mut(&skill_id)
+        .ok_or_else(|| StatusCode::NOT_FOUND.into_response())?;
     let manifest = json!({"lastUpdateRequest": report(&mut skill.manifest_update), "eTag": skill.etag.to_string()});
     let models: serde_json::Map<String, Value> = skill
         .builds
         .iter_mut()
-        .map(|(locale, build)| (locale.clone(), json!({"lastUpdateRequest": report(build), "eTag": "1", "version": "1"})))
+        .map(|(locale, build)| {
+            (
+                locale.clone(),
+                json!({"lastUpdateRequest": report(build), "eTag": "1", "version": "1"}),
+            )
+        })
         .collect();
-    Ok(world.answer(StatusCode::OK, "v1.skill.SkillStatus", json!({"manifest": manifest, "interactionModel": models})))
+    Ok(world.answer(
+        StatusCode::OK,
+        "v1.skill.SkillStatus",
+        json!({"manifest": manifest, "interactionModel": models}),
+    ))
 }
 
-async fn read_enablement(State(shared): State<Arc<Shared>>, Path((skill_id, stage)): Path<(String, String)>, headers: HeaderMap) -> Answer {
-    shared.admit("GET /v1/skills/{skillId}/stages/{stage}/enablement", &headers, None)?;
+async fn read_enablement(
+    State(shared): State<Arc<Shared>>,
+    Path((skill_id, stage)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Answer {
+    shared.admit(
+        "GET /v1/skills/{skillId}/stages/{stage}/enablement",
+        &headers,
+        None,
+    )?;
     let mut world = shared.world();
     known(&mut world, &skill_id, &stage)?;
     if world.skills[&skill_id].enabled {
@@ -319,8 +508,16 @@ async fn read_enablement(State(shared): State<Arc<Shared>>, Path((skill_id, stag
     }
 }
 
-async fn enable(State(shared): State<Arc<Shared>>, Path((skill_id, stage)): Path<(String, String)>, headers: HeaderMap) -> Answer {
-    shared.admit("PUT /v1/skills/{skillId}/stages/{stage}/enablement", &headers, None)?;
+async fn enable(
+    State(shared): State<Arc<Shared>>,
+    Path((skill_id, stage)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Answer {
+    shared.admit(
+        "PUT /v1/skills/{skillId}/stages/{stage}/enablement",
+        &headers,
+        None,
+    )?;
     let mut world = shared.world();
     known(&mut world, &skill_id, &stage)?;
     if let Some(skill) = world.skills.get_mut(&skill_id) {

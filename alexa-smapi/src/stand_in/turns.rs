@@ -30,9 +30,18 @@ pub(crate) struct Sessions {
 
 pub(super) fn routes() -> axum::Router<Arc<Shared>> {
     axum::Router::new()
-        .route("/v2/skills/{skill_id}/stages/{stage}/simulations", post(simulate))
-        .route("/v2/skills/{skill_id}/stages/{stage}/simulations/{simulation_id}", get(simulation))
-        .route("/v2/skills/{skill_id}/stages/{stage}/invocations", post(invoke))
+        .route(
+            "/v2/skills/{skill_id}/stages/{stage}/simulations",
+            post(simulate),
+        )
+        .route(
+            "/v2/skills/{skill_id}/stages/{stage}/simulations/{simulation_id}",
+            get(simulation),
+        )
+        .route(
+            "/v2/skills/{skill_id}/stages/{stage}/invocations",
+            post(invoke),
+        )
         .route(
             "/v1/skills/{skill_id}/stages/{stage}/interactionModel/locales/{locale}/profileNlu",
             post(profile),
@@ -40,10 +49,21 @@ pub(super) fn routes() -> axum::Router<Arc<Shared>> {
 }
 
 /// The locale's last built model, or Amazon's 400.
-fn built_model(world: &mut World, skill_id: &str, locale: &str) -> Result<InteractionModel, Response> {
+fn built_model(
+    world: &mut World,
+    skill_id: &str,
+    locale: &str,
+) -> Result<InteractionModel, Response> {
     let model = world.skills[skill_id].models.get(locale).cloned();
     let parsed = model.and_then(|m| serde_json::from_value::<InteractionModel>(m).ok());
-    parsed.ok_or_else(|| world.bad_request("Invalid request payload.", &[format!("The skill has no built interaction model for locale {locale}.")]))
+    parsed.ok_or_else(|| {
+        world.bad_request(
+            "Invalid request payload.",
+            &[format!(
+                "The skill has no built interaction model for locale {locale}."
+            )],
+        )
+    })
 }
 
 /// An intent in SMAPI's shape (resolved values as `{name, id}`, only the fields it types).
@@ -80,7 +100,11 @@ fn simulation_result(id: &str, turn: &Turn, endpoint: &str, millis: u64) -> Valu
         .request
         .iter()
         .map(|request| {
-            let response = turn.response.as_ref().and_then(|r| serde_json::to_value(r).ok()).unwrap_or_else(|| json!({}));
+            let response = turn
+                .response
+                .as_ref()
+                .and_then(|r| serde_json::to_value(r).ok())
+                .unwrap_or_else(|| json!({}));
             json!({"invocationRequest": {"endpoint": endpoint, "body": request},
                    "invocationResponse": {"body": response},
                    "metrics": {"skillExecutionTimeInMilliseconds": millis}})
@@ -91,12 +115,31 @@ fn simulation_result(id: &str, turn: &Turn, endpoint: &str, millis: u64) -> Valu
         "skillExecutionInfo": {"invocations": invocations}}})
 }
 
-async fn simulate(State(shared): State<Arc<Shared>>, Path((skill_id, stage)): Path<(String, String)>, headers: HeaderMap, body: Bytes) -> Answer {
+async fn simulate(
+    State(shared): State<Arc<Shared>>,
+    Path((skill_id, stage)): Path<(String, String)>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Answer {
     let request = parse(&mut shared.world(), &body)?;
-    shared.admit("POST /v2/skills/{skillId}/stages/{stage}/simulations", &headers, Some(("v2.skill.simulations.SimulationsApiRequest", &request)))?;
-    let content = request.pointer("/input/content").and_then(Value::as_str).unwrap_or("").trim().to_owned();
-    let locale = request.pointer("/device/locale").and_then(Value::as_str).unwrap_or("").to_owned();
-    let new_session = request.pointer("/session/mode").and_then(Value::as_str) == Some("FORCE_NEW_SESSION");
+    shared.admit(
+        "POST /v2/skills/{skillId}/stages/{stage}/simulations",
+        &headers,
+        Some(("v2.skill.simulations.SimulationsApiRequest", &request)),
+    )?;
+    let content = request
+        .pointer("/input/content")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .trim()
+        .to_owned();
+    let locale = request
+        .pointer("/device/locale")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_owned();
+    let new_session =
+        request.pointer("/session/mode").and_then(Value::as_str) == Some("FORCE_NEW_SESSION");
     let (model, endpoint, id) = {
         let mut world = shared.world();
         known(&mut world, &skill_id, &stage)?;
@@ -114,27 +157,56 @@ async fn simulate(State(shared): State<Arc<Shared>>, Path((skill_id, stage)): Pa
             return Err(world.bad_request("Invalid request payload. Please ensure that the request payload has no invalid fields.", &problems));
         }
         if world.simulations.values().any(|s| s.polls_left > 0) {
-            return Err(world.error(StatusCode::CONFLICT, "v2.BadRequestError", "Concurrent requests per user is currently not supported."));
+            return Err(world.error(
+                StatusCode::CONFLICT,
+                "v2.BadRequestError",
+                "Concurrent requests per user is currently not supported.",
+            ));
         }
         if !world.skills[&skill_id].enabled {
-            return Err(world.bad_request("The skill is not enabled for testing.", &[format!("Enable skill {skill_id} in stage development first.")]));
+            return Err(world.bad_request(
+                "The skill is not enabled for testing.",
+                &[format!(
+                    "Enable skill {skill_id} in stage development first."
+                )],
+            ));
         }
         let model = built_model(&mut world, &skill_id, &locale)?;
-        let endpoint = world.skills[&skill_id].manifest.pointer("/apis/custom/endpoint/uri").and_then(Value::as_str).unwrap_or_default().to_owned();
+        let endpoint = world.skills[&skill_id]
+            .manifest
+            .pointer("/apis/custom/endpoint/uri")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned();
         (model, endpoint, world.id("simulation-"))
     };
     let result = match &shared.skill {
-        None => json!({"id": id, "status": "FAILED", "result": {"error": {"message": "The skill's endpoint did not respond."}}}),
+        None => {
+            json!({"id": id, "status": "FAILED", "result": {"error": {"message": "The skill's endpoint did not respond."}}})
+        }
         Some(factory) => {
             let mut sessions = shared.sims.lock().await;
             let key = (skill_id.clone(), locale.clone());
             if new_session || !sessions.open.contains_key(&key) {
                 let resolver = Resolver::new(&model.language_model, &locale, &skill_id);
-                let sim = Simulator::new(factory(&skill_id, &locale), resolver, &locale, &skill_id, DeviceProfile::Echo).with_dialog_model(&model);
+                let sim = Simulator::new(
+                    factory(&skill_id, &locale),
+                    resolver,
+                    &locale,
+                    &skill_id,
+                    DeviceProfile::Echo,
+                )
+                .with_dialog_model(&model);
                 sessions.open.insert(key.clone(), sim);
             }
             let started = Instant::now();
-            let sim = sessions.open.get_mut(&key).ok_or_else(|| shared.world().error(StatusCode::INTERNAL_SERVER_ERROR, "v1.Error", "lost the session"))?;
+            let sim = sessions.open.get_mut(&key).ok_or_else(|| {
+                shared.world().error(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "v1.Error",
+                    "lost the session",
+                )
+            })?;
             let turn = sim.say(&content).await;
             simulation_result(&id, &turn, &endpoint, started.elapsed().as_millis() as u64)
         }
@@ -142,44 +214,88 @@ async fn simulate(State(shared): State<Arc<Shared>>, Path((skill_id, stage)): Pa
     let mut world = shared.world();
     let pending = world.pending(result);
     world.simulations.insert(id.clone(), pending);
-    let started = world.answer(StatusCode::OK, "v2.skill.simulations.SimulationsApiResponse", json!({"id": id, "status": "IN_PROGRESS"}));
+    let started = world.answer(
+        StatusCode::OK,
+        "v2.skill.simulations.SimulationsApiResponse",
+        json!({"id": id, "status": "IN_PROGRESS"}),
+    );
     Ok(started)
 }
 
-async fn simulation(State(shared): State<Arc<Shared>>, Path((skill_id, stage, simulation_id)): Path<(String, String, String)>, headers: HeaderMap) -> Answer {
-    shared.admit("GET /v2/skills/{skillId}/stages/{stage}/simulations/{simulationId}", &headers, None)?;
+async fn simulation(
+    State(shared): State<Arc<Shared>>,
+    Path((skill_id, stage, simulation_id)): Path<(String, String, String)>,
+    headers: HeaderMap,
+) -> Answer {
+    shared.admit(
+        "GET /v2/skills/{skillId}/stages/{stage}/simulations/{simulationId}",
+        &headers,
+        None,
+    )?;
     let mut world = shared.world();
     known(&mut world, &skill_id, &stage)?;
     let Some(pending) = world.simulations.get_mut(&simulation_id) else {
-        return Err(world.error(StatusCode::NOT_FOUND, "v2.BadRequestError", &format!("Simulation {simulation_id} not found.")));
+        return Err(world.error(
+            StatusCode::NOT_FOUND,
+            "v2.BadRequestError",
+            &format!("Simulation {simulation_id} not found."),
+        ));
     };
     let body = if pending.look() {
         json!({"id": simulation_id, "status": "IN_PROGRESS"})
     } else {
         pending.value.clone()
     };
-    Ok(world.answer(StatusCode::OK, "v2.skill.simulations.SimulationsApiResponse", body))
+    Ok(world.answer(
+        StatusCode::OK,
+        "v2.skill.simulations.SimulationsApiResponse",
+        body,
+    ))
 }
 
-async fn invoke(State(shared): State<Arc<Shared>>, Path((skill_id, stage)): Path<(String, String)>, headers: HeaderMap, body: Bytes) -> Answer {
+async fn invoke(
+    State(shared): State<Arc<Shared>>,
+    Path((skill_id, stage)): Path<(String, String)>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Answer {
     let request = parse(&mut shared.world(), &body)?;
-    shared.admit("POST /v2/skills/{skillId}/stages/{stage}/invocations", &headers, Some(("v2.skill.invocations.invocationsApiRequest", &request)))?;
+    shared.admit(
+        "POST /v2/skills/{skillId}/stages/{stage}/invocations",
+        &headers,
+        Some(("v2.skill.invocations.invocationsApiRequest", &request)),
+    )?;
     let (envelope, endpoint) = {
         let mut world = shared.world();
         known(&mut world, &skill_id, &stage)?;
-        let region_ok = request.get("endpointRegion").and_then(Value::as_str).is_some_and(|r| ["NA", "EU", "FE", "default"].contains(&r));
-        let envelope = request.pointer("/skillRequest/body").cloned().and_then(|b| serde_json::from_value::<RequestEnvelope>(b).ok());
+        let region_ok = request
+            .get("endpointRegion")
+            .and_then(Value::as_str)
+            .is_some_and(|r| ["NA", "EU", "FE", "default"].contains(&r));
+        let envelope = request
+            .pointer("/skillRequest/body")
+            .cloned()
+            .and_then(|b| serde_json::from_value::<RequestEnvelope>(b).ok());
         let (true, Some(envelope)) = (region_ok, envelope) else {
             return Err(world.bad_request("Invalid request payload.", &["endpointRegion must be NA, EU, FE or default, and skillRequest.body a request envelope".into()]));
         };
-        let endpoint = world.skills[&skill_id].manifest.pointer("/apis/custom/endpoint/uri").and_then(Value::as_str).unwrap_or_default().to_owned();
+        let endpoint = world.skills[&skill_id]
+            .manifest
+            .pointer("/apis/custom/endpoint/uri")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned();
         (envelope, endpoint)
     };
     let sent = serde_json::to_value(&envelope).unwrap_or_default();
     let started = Instant::now();
     let answer = match &shared.skill {
         None => Err("The skill's endpoint did not respond.".to_owned()),
-        Some(factory) => factory(&skill_id, envelope.locale().unwrap_or("en-US")).send(envelope).await,
+        Some(factory) => {
+            factory(&skill_id, envelope.locale().unwrap_or("en-US"))
+                .send(envelope)
+                .await
+        }
     };
     let body = match answer {
         Ok(response) => json!({"status": "SUCCESSFUL", "result": {"skillExecutionInfo": {
@@ -188,18 +304,37 @@ async fn invoke(State(shared): State<Arc<Shared>>, Path((skill_id, stage)): Path
             "metrics": {"skillExecutionTimeInMilliseconds": started.elapsed().as_millis() as u64}}}}),
         Err(message) => json!({"status": "FAILED", "result": {"error": {"message": message}}}),
     };
-    Ok(shared.world().answer(StatusCode::OK, "v2.skill.invocations.InvocationsApiResponse", body))
+    Ok(shared.world().answer(
+        StatusCode::OK,
+        "v2.skill.invocations.InvocationsApiResponse",
+        body,
+    ))
 }
 
 /// The next slot a model-defined dialog must elicit for `intent`, with its prompt.
 fn next_elicitation(model: &InteractionModel, intent: &Intent) -> Option<(String, Option<String>)> {
     let dialog = model.dialog.as_ref()?.intent(&intent.name)?;
-    let slot = dialog.slots.iter().find(|s| s.elicitation_required && intent.slot(&s.name).and_then(|v| v.value.as_ref()).is_none())?;
-    let prompt = slot.prompts.elicitation.as_ref().and_then(|id| model.prompt(id, |_| None));
+    let slot = dialog.slots.iter().find(|s| {
+        s.elicitation_required
+            && intent
+                .slot(&s.name)
+                .and_then(|v| v.value.as_ref())
+                .is_none()
+    })?;
+    let prompt = slot
+        .prompts
+        .elicitation
+        .as_ref()
+        .and_then(|id| model.prompt(id, |_| None));
     Some((slot.name.clone(), prompt))
 }
 
-async fn profile(State(shared): State<Arc<Shared>>, Path((skill_id, stage, locale)): Path<(String, String, String)>, headers: HeaderMap, body: Bytes) -> Answer {
+async fn profile(
+    State(shared): State<Arc<Shared>>,
+    Path((skill_id, stage, locale)): Path<(String, String, String)>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Answer {
     let request = parse(&mut shared.world(), &body)?;
     shared.admit(
         "POST /v1/skills/{skillId}/stages/{stage}/interactionModel/locales/{locale}/profileNlu",
@@ -208,17 +343,31 @@ async fn profile(State(shared): State<Arc<Shared>>, Path((skill_id, stage, local
     )?;
     let mut world = shared.world();
     known(&mut world, &skill_id, &stage)?;
-    let utterance = request.get("utterance").and_then(Value::as_str).unwrap_or("").trim().to_owned();
+    let utterance = request
+        .get("utterance")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .trim()
+        .to_owned();
     if utterance.is_empty() {
-        return Err(world.bad_request("Invalid request payload.", &["utterance must not be empty".into()]));
+        return Err(world.bad_request(
+            "Invalid request payload.",
+            &["utterance must not be empty".into()],
+        ));
     }
     let model = built_model(&mut world, &skill_id, &locale)?;
     let resolver = Resolver::new(&model.language_model, &locale, &skill_id);
-    let continuing = request.get("multiTurnToken").and_then(Value::as_str).map(str::to_owned);
+    let continuing = request
+        .get("multiTurnToken")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
     let selected = match continuing {
         Some(token) => {
             let Some((mut intent, slot)) = world.multi_turn.remove(&token) else {
-                return Err(world.bad_request("Invalid request payload.", &["multiTurnToken is unknown or used".into()]));
+                return Err(world.bad_request(
+                    "Invalid request payload.",
+                    &["multiTurnToken is unknown or used".into()],
+                ));
             };
             let filled = resolver.fill_for(&intent.name, &slot, &utterance);
             intent.slots.insert(slot, filled);
@@ -231,12 +380,22 @@ async fn profile(State(shared): State<Arc<Shared>>, Path((skill_id, stage, local
     };
     let mut body = json!({"sessionEnded": selected.is_none(), "consideredIntents": []});
     if let Some(intent) = &selected {
-        body["selectedIntent"] = world.nlu_overrides.get(&utterance.to_lowercase()).cloned().unwrap_or_else(|| smapi_intent(intent));
+        body["selectedIntent"] = world
+            .nlu_overrides
+            .get(&utterance.to_lowercase())
+            .cloned()
+            .unwrap_or_else(|| smapi_intent(intent));
         if let Some((slot, prompt)) = next_elicitation(&model, intent) {
             let token = world.id("multi-turn-");
-            world.multi_turn.insert(token.clone(), (intent.clone(), slot.clone()));
+            world
+                .multi_turn
+                .insert(token.clone(), (intent.clone(), slot.clone()));
             body["multiTurn"] = json!({"dialogAct": {"type": "Dialog.ElicitSlot", "targetSlot": slot}, "token": token, "prompt": prompt});
         }
     }
-    Ok(world.answer(StatusCode::OK, "v1.skill.evaluations.ProfileNluResponse", body))
+    Ok(world.answer(
+        StatusCode::OK,
+        "v1.skill.evaluations.ProfileNluResponse",
+        body,
+    ))
 }

@@ -115,30 +115,50 @@ impl World {
     }
 
     /// A JSON answer, recorded under `definition`.
-    pub fn answer(&mut self, status: StatusCode, definition: &'static str, body: Value) -> Response {
+    pub fn answer(
+        &mut self,
+        status: StatusCode,
+        definition: &'static str,
+        body: Value,
+    ) -> Response {
         self.record(definition, &body);
         (status, axum::Json(body)).into_response()
     }
 
     /// An error answer: `{message}` (`v1.Error`), or `{message, violations}` for 400s.
-    pub fn error(&mut self, status: StatusCode, definition: &'static str, message: &str) -> Response {
+    pub fn error(
+        &mut self,
+        status: StatusCode,
+        definition: &'static str,
+        message: &str,
+    ) -> Response {
         self.answer(status, definition, json!({"message": message}))
     }
 
     /// A 400 with one violation per problem (`v1.BadRequestError`).
     pub fn bad_request(&mut self, message: &str, violations: &[String]) -> Response {
-        let violations: Vec<Value> = violations.iter().map(|v| json!({"code": "INVALID_REQUEST_PARAMETER", "message": v})).collect();
-        self.answer(StatusCode::BAD_REQUEST, "v1.BadRequestError", json!({"message": message, "violations": violations}))
+        let violations: Vec<Value> = violations
+            .iter()
+            .map(|v| json!({"code": "INVALID_REQUEST_PARAMETER", "message": v}))
+            .collect();
+        self.answer(
+            StatusCode::BAD_REQUEST,
+            "v1.BadRequestError",
+            json!({"message": message, "violations": violations}),
+        )
     }
 
     pub fn issue_token(&mut self) -> (String, u64) {
         let token = self.id("Atza|stand-in-access-");
-        self.access.insert(token.clone(), Instant::now() + self.token_lifetime);
+        self.access
+            .insert(token.clone(), Instant::now() + self.token_lifetime);
         (token, self.token_lifetime.as_secs())
     }
 
     pub fn token_valid(&self, token: &str) -> bool {
-        self.access.get(token).is_some_and(|expires| Instant::now() < *expires)
+        self.access
+            .get(token)
+            .is_some_and(|expires| Instant::now() < *expires)
     }
 
     pub fn pending<T>(&self, value: T) -> Pending<T> {
@@ -178,7 +198,10 @@ impl World {
                 {"name": "LANGUAGE_MODEL_QUICK_BUILD", "status": "SUCCEEDED"},
                 {"name": "LANGUAGE_MODEL_FULL_BUILD", "status": "SUCCEEDED"}]}})
         } else {
-            let list: Vec<Value> = errors.iter().map(|m| json!({"code": "INTERACTION_MODEL_BUILD_FAILURE", "message": m})).collect();
+            let list: Vec<Value> = errors
+                .iter()
+                .map(|m| json!({"code": "INTERACTION_MODEL_BUILD_FAILURE", "message": m}))
+                .collect();
             json!({"status": "FAILED", "errors": list, "buildDetails": {"steps": [
                 {"name": "LANGUAGE_MODEL_QUICK_BUILD", "status": "FAILED", "errors": list.clone()}]}})
         };
@@ -201,21 +224,43 @@ fn problems(model: &Value) -> Vec<String> {
         return vec!["The interaction model has no languageModel.".into()];
     };
     let mut found = Vec::new();
-    let invocation = language.get("invocationName").and_then(Value::as_str).unwrap_or("");
+    let invocation = language
+        .get("invocationName")
+        .and_then(Value::as_str)
+        .unwrap_or("");
     if invocation.trim().is_empty() {
         found.push("Invocation name must not be empty.".into());
     }
-    let intents = language.get("intents").and_then(Value::as_array).cloned().unwrap_or_default();
-    for required in ["AMAZON.CancelIntent", "AMAZON.HelpIntent", "AMAZON.StopIntent", "AMAZON.NavigateHomeIntent"] {
-        if !intents.iter().any(|i| i.get("name").and_then(Value::as_str) == Some(required)) {
-            found.push(format!("The interaction model is missing the required intent {required}."));
+    let intents = language
+        .get("intents")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    for required in [
+        "AMAZON.CancelIntent",
+        "AMAZON.HelpIntent",
+        "AMAZON.StopIntent",
+        "AMAZON.NavigateHomeIntent",
+    ] {
+        if !intents
+            .iter()
+            .any(|i| i.get("name").and_then(Value::as_str) == Some(required))
+        {
+            found.push(format!(
+                "The interaction model is missing the required intent {required}."
+            ));
         }
     }
     for intent in &intents {
         let name = intent.get("name").and_then(Value::as_str).unwrap_or("");
-        let samples = intent.get("samples").and_then(Value::as_array).map_or(0, Vec::len);
+        let samples = intent
+            .get("samples")
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len);
         if !name.starts_with("AMAZON.") && samples == 0 {
-            found.push(format!("Intent \"{name}\" must have at least one sample utterance."));
+            found.push(format!(
+                "Intent \"{name}\" must have at least one sample utterance."
+            ));
         }
     }
     found
