@@ -46,6 +46,8 @@ pub fn workspace_bin(name: &str) -> PathBuf {
         "alexa-core/src",
         "alexa-sim/src",
         "alexa-lambda/src",
+        "alexa-smapi/src",
+        "cargo-alexa/src",
         "voiceops-skill/src",
     ];
     if let Some(newer) = sources
