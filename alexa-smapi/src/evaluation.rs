@@ -162,9 +162,13 @@ pub struct PaginationContext {
     /// Pass as `nextToken`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
-    /// Cases in all.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total_count: Option<u64>,
+    /// Cases in all (a string in Amazon's model; a number is read too).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "count_as_text"
+    )]
+    pub total_count: Option<String>,
 }
 
 /// `GET …/nluEvaluations/{evaluationId}/results`.
@@ -180,6 +184,15 @@ pub struct GetNluEvaluationResultsResponse {
     /// The next page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination_context: Option<PaginationContext>,
+}
+
+/// A count Amazon's model types as a string, read from a string or a number.
+fn count_as_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(match Option::<Value>::deserialize(d)? {
+        Some(Value::String(s)) => Some(s),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    })
 }
 
 impl SmapiClient {

@@ -47,6 +47,30 @@ setup_conformance() {
   fi
 }
 
+# Amazon's model of the Skill Management API, the reference for alexa-smapi: the Python
+# ask-smapi-model (round trips) and the spec.json the npm package ask-smapi-model ships
+# (JSON schema checks), both pinned. The spec goes to .cache/ask-smapi-model/spec.json.
+setup_smapi_model() {
+  setup_moto
+  if ! "$VENV/bin/pip" show ask-smapi-model 2>/dev/null | grep -q '^Version: 1.36.0$' \
+    || ! "$VENV/bin/python" -c 'import jsonschema' 2>/dev/null; then
+    echo "==> installing ask-smapi-model 1.36.0 and jsonschema into $VENV"
+    "$VENV/bin/pip" install --quiet --disable-pip-version-check 'ask-smapi-model==1.36.0' 'jsonschema==4.26.0'
+  fi
+  local spec_dir="$PROJECT_ROOT/.cache/ask-smapi-model"
+  if [ ! -f "$spec_dir/spec.json" ]; then
+    if ! command -v npm >/dev/null; then
+      apt_install nodejs npm
+    fi
+    echo "==> fetching ask-smapi-model 1.24.0's spec.json (npm) into $spec_dir"
+    mkdir -p "$spec_dir"
+    (cd "$spec_dir" && npm pack --silent ask-smapi-model@1.24.0 >/dev/null \
+      && tar -xzf ask-smapi-model-1.24.0.tgz package/spec.json \
+      && mv package/spec.json spec.json && rm -rf package ask-smapi-model-1.24.0.tgz)
+  fi
+  export SMAPI_SPEC="$spec_dir/spec.json"
+}
+
 # The peers scripts/compare-sdks measures alexa-core against: Amazon's ASK SDK for Node.js
 # (pinned in benches/peers/node/package-lock.json), and GNU time for peak memory. The Python
 # SDK comes with setup_conformance.
@@ -78,6 +102,7 @@ setup_cargo_deny() {
 setup_test_tools() {
   setup_deploy_tools
   setup_conformance
+  setup_smapi_model
   setup_browser
   setup_peers
   setup_cargo_deny

@@ -18,7 +18,8 @@ async fn amazon() -> StandIn {
     let config = StandInConfig {
         skill: Some(Arc::new(|skill_id: &str, _: &str| {
             let voiceops = VoiceOps::new(Arc::new(fleet()), Timing::default());
-            Box::new(build(voiceops, SkillIds::Only(vec![skill_id.to_owned()])).unwrap()) as Box<dyn alexa_sim::Target>
+            Box::new(build(voiceops, SkillIds::Only(vec![skill_id.to_owned()])).unwrap())
+                as Box<dyn alexa_sim::Target>
         })),
         ..Default::default()
     };
@@ -56,7 +57,11 @@ async fn cargo_alexa(amazon: &StandIn, dir: &Path, args: &[&str]) -> (i32, Strin
         .await
         .unwrap();
     let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-    (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
+    (
+        out.status.code().unwrap_or(-1),
+        text(&out.stdout),
+        text(&out.stderr),
+    )
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -67,24 +72,59 @@ async fn voiceops_deploys_and_holds_its_conversations_on_amazons_simulator() {
     let project = scratch.0.join("interaction-model");
     copy_dir(&root().join("interaction-model"), &project);
 
-    let (code, stdout, stderr) = cargo_alexa(&amazon, &project, &["deploy", "--endpoint", "arn:aws:lambda:eu-west-1:123456789012:function:voiceops-voiceops"]).await;
+    let (code, stdout, stderr) = cargo_alexa(
+        &amazon,
+        &project,
+        &[
+            "deploy",
+            "--endpoint",
+            "arn:aws:lambda:eu-west-1:123456789012:function:voiceops-voiceops",
+        ],
+    )
+    .await;
     assert_eq!(code, 0, "{stdout}{stderr}");
-    assert!(stdout.contains("models built: de-DE, en-AU, en-CA, en-GB, en-IN, en-US"), "{stdout}");
+    assert!(
+        stdout.contains("models built: de-DE, en-AU, en-CA, en-GB, en-IN, en-US"),
+        "{stdout}"
+    );
     let skill_id = amazon.skill_ids().pop().unwrap();
     assert!(amazon.enabled(&skill_id));
 
     let transcripts = root().join("tests/transcripts");
-    let (code, stdout, stderr) = cargo_alexa(&amazon, &project, &["dialog", "--replay", transcripts.to_str().unwrap()]).await;
+    let (code, stdout, stderr) = cargo_alexa(
+        &amazon,
+        &project,
+        &["dialog", "--replay", transcripts.to_str().unwrap()],
+    )
+    .await;
     assert_eq!(code, 0, "{stdout}{stderr}");
     assert!(stdout.contains("  > how many instances are running\n  Alexa: 87 instances are running across 4 regions"), "{stdout}");
     let summary = stdout.lines().last().unwrap_or_default();
-    assert!(summary.starts_with("On Amazon: ") && summary.contains(" held, 0 did not, "), "{summary}");
-    assert!(!summary.contains(" 0 skipped"), "the silence turns are skipped, not passed: {summary}");
+    assert!(
+        summary.starts_with("On Amazon: ") && summary.contains(" held, 0 did not, "),
+        "{summary}"
+    );
+    assert!(
+        !summary.contains(" 0 skipped"),
+        "the silence turns are skipped, not passed: {summary}"
+    );
 
     for (list, locale) in [("en.txt", "en-US"), ("de.txt", "de-DE")] {
         let file = root().join("tests/fixtures/phrasings").join(list);
-        let (code, stdout, stderr) = cargo_alexa(&amazon, &project, &["nlu", "--locale", locale, file.to_str().unwrap()]).await;
+        let (code, stdout, stderr) = cargo_alexa(
+            &amazon,
+            &project,
+            &["nlu", "--locale", locale, file.to_str().unwrap()],
+        )
+        .await;
         assert_eq!(code, 0, "{stdout}{stderr}");
-        assert!(stdout.lines().last().unwrap().contains(" 0 Amazon only, 0 offline only, 0 both wrong"), "{stdout}");
+        assert!(
+            stdout
+                .lines()
+                .last()
+                .unwrap()
+                .contains(" 0 Amazon only, 0 offline only, 0 both wrong"),
+            "{stdout}"
+        );
     }
 }

@@ -226,7 +226,7 @@ async fn evaluate(
     let summary = json!({"status": status, "startTimestamp": "2026-01-01T00:00:00Z", "endTimestamp": "2026-01-01T00:00:01Z",
         "inputs": {"locale": locale, "stage": "development", "source": {"annotationId": set_id}}});
     let results = json!({"totalFailed": failed, "testCases": cases.into_iter().map(|(_, c)| c).collect::<Vec<_>>(),
-        "paginationContext": {"totalCount": data.as_array().map_or(0, Vec::len)}});
+        "paginationContext": {"totalCount": data.as_array().map_or(0, Vec::len).to_string()}});
     let pending = world.pending((summary, results));
     world.evaluations.insert(id.clone(), pending);
     let answer = world.answer(

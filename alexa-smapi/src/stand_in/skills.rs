@@ -178,7 +178,11 @@ fn import(world: &mut World, skill_id: Option<String>, location: &str) -> Result
                 skill: Option<&str>,
                 errors: Vec<Value>,
                 resources: Vec<Value>| {
-        let body = json!({"status": "FAILED", "errors": errors, "warnings": [], "skill": {"skillId": skill, "resources": resources}});
+        let mut about = json!({"resources": resources});
+        if let Some(skill) = skill {
+            about["skillId"] = json!(skill);
+        }
+        let body = json!({"status": "FAILED", "errors": errors, "warnings": [], "skill": about});
         let pending = world.pending(body);
         world.imports.insert(id.to_owned(), pending);
     };
