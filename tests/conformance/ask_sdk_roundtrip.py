@@ -26,15 +26,16 @@ def model_for(path):
     return SendDirectiveRequest if path.name.startswith("progressive-") else ResponseEnvelope
 
 
-def differences(sent, back, where="$"):
-    """Every place where Amazon's round trip differs from what was sent."""
+def differences(sent, back, where="$", numbers_alike=False):
+    """Every place where Amazon's round trip differs from what was sent. With numbers_alike,
+    1 and 1.0 are the same (a model that types a count as a float gives back 1.0)."""
     if isinstance(sent, dict) and isinstance(back, dict):
         problems = []
         for key, value in sent.items():
             if key not in back:
                 problems.append(f"{where}.{key}: dropped by Amazon's model")
             else:
-                problems.extend(differences(value, back[key], f"{where}.{key}"))
+                problems.extend(differences(value, back[key], f"{where}.{key}", numbers_alike))
         for key in back:
             if key not in sent:
                 problems.append(f"{where}.{key}: added by Amazon's model")
@@ -44,8 +45,11 @@ def differences(sent, back, where="$"):
             return [f"{where}: {len(sent)} items sent, {len(back)} came back"]
         problems = []
         for index, (a, b) in enumerate(zip(sent, back)):
-            problems.extend(differences(a, b, f"{where}[{index}]"))
+            problems.extend(differences(a, b, f"{where}[{index}]", numbers_alike))
         return problems
+    numbers = (int, float)
+    if numbers_alike and isinstance(sent, numbers) and isinstance(back, numbers) and not isinstance(sent, bool):
+        return [] if sent == back else [f"{where}: sent {sent}, came back {back}"]
     if same_instant(sent, back):
         return []  # Python writes "Z" as "+00:00": the same time
     if sent != back or type(sent) is not type(back):

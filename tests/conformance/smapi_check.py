@@ -23,7 +23,7 @@ import jsonschema
 from ask_sdk_model_runtime.serializer import DefaultSerializer
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from ask_sdk_roundtrip import same_instant  # noqa: E402
+from ask_sdk_roundtrip import differences  # noqa: E402
 
 SERIALIZER = DefaultSerializer()
 
@@ -57,35 +57,6 @@ def python_class(definition):
     return module, class_name
 
 
-def differences(sent, back, where="$"):
-    if isinstance(sent, dict) and isinstance(back, dict):
-        problems = []
-        for key, value in sent.items():
-            if key not in back:
-                problems.append(f"{where}.{key}: dropped by Amazon's model")
-            else:
-                problems.extend(differences(value, back[key], f"{where}.{key}"))
-        for key in back:
-            if key not in sent:
-                problems.append(f"{where}.{key}: added by Amazon's model")
-        return problems
-    if isinstance(sent, list) and isinstance(back, list):
-        if len(sent) != len(back):
-            return [f"{where}: {len(sent)} items sent, {len(back)} came back"]
-        problems = []
-        for index, (a, b) in enumerate(zip(sent, back)):
-            problems.extend(differences(a, b, f"{where}[{index}]"))
-        return problems
-    numbers = (int, float)
-    if isinstance(sent, numbers) and isinstance(back, numbers) and not isinstance(sent, bool):
-        return [] if sent == back else [f"{where}: sent {sent}, came back {back}"]
-    if same_instant(sent, back):
-        return []
-    if sent != back or type(sent) is not type(back):
-        return [f"{where}: sent {json.dumps(sent)}, came back {json.dumps(back)}"]
-    return []
-
-
 def check(spec, definition, body):
     problems = []
     if definition not in spec["definitions"]:
@@ -105,7 +76,7 @@ def check(spec, definition, body):
         back = SERIALIZER.serialize(SERIALIZER.deserialize(json.dumps(body), f"{module}.{class_name}"))
     except Exception as error:  # the model refused it outright
         return problems + [f"ask-smapi-model refused it: {error}"]
-    return problems + [f"round trip: {p}" for p in differences(body, back)]
+    return problems + [f"round trip: {p}" for p in differences(body, back, numbers_alike=True)]
 
 
 def main(spec_path, exchanges_path):

@@ -39,12 +39,34 @@ async fn estate() -> Estate {
     let members = seed::demo_organization(&direct).await;
     let proxy = FaultProxy::start(&moto.endpoint).await;
     let config = direct.to_builder().endpoint_url(&proxy.endpoint).build();
+    warm_up(&config).await;
     Estate {
         _moto: moto,
         proxy,
         config,
         members,
     }
+}
+
+/// moto builds each account's and region's backend on the first request to it, which on a
+/// loaded machine can take longer than the short per-region wait these tests use: ask the
+/// whole estate once, with the production waits, before any question whose answer depends
+/// on the short ones.
+async fn warm_up(config: &aws_config::SdkConfig) {
+    let patient = voiceops(
+        config.clone(),
+        Timing::default(),
+        Some(AccountSource::Organization),
+    );
+    let said = patient
+        .handle(running().build())
+        .await
+        .expect("the invocation never fails")
+        .speech_text();
+    assert!(
+        said.starts_with("133 instances are running across 3 accounts"),
+        "the seeded estate: {said}"
+    );
 }
 
 fn skill(config: &aws_config::SdkConfig, across_accounts: bool) -> alexa_core::Skill<VoiceOps> {

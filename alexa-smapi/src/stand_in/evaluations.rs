@@ -1,7 +1,7 @@
 //! NLU evaluations: annotation sets filled with expected intents and slots, evaluated
 //! against the last built model of their locale.
 
-use super::skills::{known, parse};
+use super::skills::known;
 use super::Shared;
 use alexa_core::interaction_model::InteractionModel;
 use alexa_sim::{Resolved, Resolver};
@@ -47,14 +47,11 @@ async fn create_set(
     headers: HeaderMap,
     body: Bytes,
 ) -> Answer {
-    let request = parse(&mut shared.world(), &body)?;
-    shared.admit(
+    let request = shared.admit_json(
         "POST /v1/skills/{skillId}/nluAnnotationSets",
         &headers,
-        Some((
-            "v1.skill.nlu.annotationSets.CreateNLUAnnotationSetRequest",
-            &request,
-        )),
+        "v1.skill.nlu.annotationSets.CreateNLUAnnotationSetRequest",
+        &body,
     )?;
     let mut world = shared.world();
     known(&mut world, &skill_id, "development")?;
@@ -88,14 +85,11 @@ async fn fill_set(
     headers: HeaderMap,
     body: Bytes,
 ) -> Answer {
-    let request = parse(&mut shared.world(), &body)?;
-    shared.admit(
+    let request = shared.admit_json(
         "POST /v1/skills/{skillId}/nluAnnotationSets/{annotationId}/annotations",
         &headers,
-        Some((
-            "v1.skill.nlu.annotationSets.UpdateNLUAnnotationSetAnnotationsRequest",
-            &request,
-        )),
+        "v1.skill.nlu.annotationSets.UpdateNLUAnnotationSetAnnotationsRequest",
+        &body,
     )?;
     let mut world = shared.world();
     known(&mut world, &skill_id, "development")?;
@@ -177,11 +171,11 @@ async fn evaluate(
     headers: HeaderMap,
     body: Bytes,
 ) -> Answer {
-    let request = parse(&mut shared.world(), &body)?;
-    shared.admit(
+    let request = shared.admit_json(
         "POST /v1/skills/{skillId}/nluEvaluations",
         &headers,
-        Some(("v1.skill.nlu.evaluations.EvaluateNLURequest", &request)),
+        "v1.skill.nlu.evaluations.EvaluateNLURequest",
+        &body,
     )?;
     let mut world = shared.world();
     known(&mut world, &skill_id, "development")?;

@@ -130,6 +130,20 @@ impl Shared {
         }
         Ok(())
     }
+
+    /// [`Shared::admit`] for a call with a JSON body: the body parsed (or Amazon's 400),
+    /// logged under `definition`, then the same checks.
+    pub(crate) fn admit_json(
+        &self,
+        call: &str,
+        headers: &HeaderMap,
+        definition: &'static str,
+        body: &[u8],
+    ) -> Result<Value, Response> {
+        let request = skills::parse(&mut self.world(), body)?;
+        self.admit(call, headers, Some((definition, &request)))?;
+        Ok(request)
+    }
 }
 
 /// The running stand-in. Dropping it stops the server.

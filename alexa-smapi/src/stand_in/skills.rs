@@ -254,11 +254,11 @@ fn import(world: &mut World, skill_id: Option<String>, location: &str) -> Result
 }
 
 async fn import_new(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Bytes) -> Answer {
-    let request = parse(&mut shared.world(), &body)?;
-    shared.admit(
+    let request = shared.admit_json(
         "POST /v1/skills/imports",
         &headers,
-        Some(("v1.skill.createSkillWithPackageRequest", &request)),
+        "v1.skill.createSkillWithPackageRequest",
+        &body,
     )?;
     let mut world = shared.world();
     let vendor = request
@@ -290,11 +290,11 @@ async fn import_into(
     headers: HeaderMap,
     body: Bytes,
 ) -> Answer {
-    let request = parse(&mut shared.world(), &body)?;
-    shared.admit(
+    let request = shared.admit_json(
         "POST /v1/skills/{skillId}/imports",
         &headers,
-        Some(("v1.skill.updateSkillWithPackageRequest", &request)),
+        "v1.skill.updateSkillWithPackageRequest",
+        &body,
     )?;
     let mut world = shared.world();
     known(&mut world, &skill_id, "development")?;
@@ -365,11 +365,11 @@ async fn update_manifest(
     headers: HeaderMap,
     body: Bytes,
 ) -> Answer {
-    let request = parse(&mut shared.world(), &body)?;
-    shared.admit(
+    let request = shared.admit_json(
         "PUT /v1/skills/{skillId}/stages/{stage}/manifest",
         &headers,
-        Some(("v1.skill.Manifest.SkillManifestEnvelope", &request)),
+        "v1.skill.Manifest.SkillManifestEnvelope",
+        &body,
     )?;
     let mut world = shared.world();
     known(&mut world, &skill_id, &stage)?;
@@ -420,11 +420,11 @@ async fn update_model(
     headers: HeaderMap,
     body: Bytes,
 ) -> Answer {
-    let request = parse(&mut shared.world(), &body)?;
-    shared.admit(
+    let request = shared.admit_json(
         "PUT /v1/skills/{skillId}/stages/{stage}/interactionModel/locales/{locale}",
         &headers,
-        Some(("v1.skill.interactionModel.InteractionModelData", &request)),
+        "v1.skill.interactionModel.InteractionModelData",
+        &body,
     )?;
     let mut world = shared.world();
     known(&mut world, &skill_id, &stage)?;

@@ -3,7 +3,7 @@
 //! (NLU alone, with model-defined dialogs across turns) and the invocation API (the skill
 //! alone).
 
-use super::skills::{known, parse};
+use super::skills::known;
 use super::world::World;
 use super::Shared;
 use crate::common::Intent as SmapiIntent;
@@ -121,11 +121,11 @@ async fn simulate(
     headers: HeaderMap,
     body: Bytes,
 ) -> Answer {
-    let request = parse(&mut shared.world(), &body)?;
-    shared.admit(
+    let request = shared.admit_json(
         "POST /v2/skills/{skillId}/stages/{stage}/simulations",
         &headers,
-        Some(("v2.skill.simulations.SimulationsApiRequest", &request)),
+        "v2.skill.simulations.SimulationsApiRequest",
+        &body,
     )?;
     let content = request
         .pointer("/input/content")
@@ -259,11 +259,11 @@ async fn invoke(
     headers: HeaderMap,
     body: Bytes,
 ) -> Answer {
-    let request = parse(&mut shared.world(), &body)?;
-    shared.admit(
+    let request = shared.admit_json(
         "POST /v2/skills/{skillId}/stages/{stage}/invocations",
         &headers,
-        Some(("v2.skill.invocations.invocationsApiRequest", &request)),
+        "v2.skill.invocations.invocationsApiRequest",
+        &body,
     )?;
     let (envelope, endpoint) = {
         let mut world = shared.world();
@@ -335,11 +335,11 @@ async fn profile(
     headers: HeaderMap,
     body: Bytes,
 ) -> Answer {
-    let request = parse(&mut shared.world(), &body)?;
-    shared.admit(
+    let request = shared.admit_json(
         "POST /v1/skills/{skillId}/stages/{stage}/interactionModel/locales/{locale}/profileNlu",
         &headers,
-        Some(("v1.skill.evaluations.ProfileNluRequest", &request)),
+        "v1.skill.evaluations.ProfileNluRequest",
+        &body,
     )?;
     let mut world = shared.world();
     known(&mut world, &skill_id, &stage)?;
