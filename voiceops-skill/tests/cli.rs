@@ -1,7 +1,7 @@
 //! The `voiceops-skill` binary as an operator runs it: `invoke` with a file or stdin,
 //! exit codes, the skill-ID rules, plain errors for missing credentials and region.
 
-use end_to_end::{fixture, run_with_stdin, speech, voiceops, Scratch};
+use end_to_end::{fixture, run_with_stdin, simulate, speech, stdout, voiceops, Scratch};
 
 #[test]
 fn input_that_is_not_an_alexa_request_exits_2_with_a_message() {
@@ -76,6 +76,28 @@ fn no_credentials_and_no_region_are_spoken_plainly() {
     assert_eq!(
         speech(&out),
         "I don't know which AWS region to start from. Set a default region for the skill."
+    );
+}
+
+/// A new user's machine: no AWS variables, an empty `~/.aws/credentials`, no instance
+/// metadata. The SDK's error then reads "an error occurred while loading credentials",
+/// which must still be heard as missing credentials, not as "something went wrong".
+#[test]
+fn an_empty_credentials_file_is_heard_as_no_credentials() {
+    let home = Scratch::new("empty-creds");
+    std::fs::create_dir_all(home.0.join(".aws")).unwrap();
+    std::fs::write(home.0.join(".aws/credentials"), "").unwrap();
+    let credentials = home.0.join(".aws/credentials");
+    let out = simulate(
+        &[],
+        &home.0,
+        &[("AWS_SHARED_CREDENTIALS_FILE", credentials.to_str().unwrap())],
+        "ask voice ops how many instances are running in frankfurt\n",
+    );
+    let said = stdout(&out);
+    assert!(
+        said.contains("I couldn't find any AWS credentials, so I can't see your account."),
+        "{said}"
     );
 }
 

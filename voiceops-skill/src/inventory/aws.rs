@@ -4,6 +4,7 @@
 use super::{Database, Inventory, InventoryError, StateCounts};
 use alexa_core::handler::BoxFuture;
 use aws_config::{BehaviorVersion, SdkConfig};
+use aws_credential_types::provider::error::CredentialsError;
 use aws_sdk_ec2::error::{DisplayErrorContext, ProvideErrorMetadata};
 use aws_sdk_ec2::operation::RequestId;
 use aws_sdk_ec2::types::InstanceStateName;
@@ -215,51 +216,50 @@ fn whole(request_id: Option<&str>, call: &'static str) -> Result<(), InventoryEr
     }
 }
 
-/// Turns an SDK error into something the skill can say. `permission` is the IAM action the
-/// call needs, named when access is denied.
+/// The credentials error among `err`'s causes, when the call failed for want of
+/// credentials (none found, a provider that failed or timed out, a bad profile).
+fn credentials_cause<'a>(
+    err: &'a (dyn std::error::Error + 'static),
+) -> Option<&'a CredentialsError> {
+    std::iter::successors(Some(err), |e| e.source())
+        .find_map(|e| e.downcast_ref::<CredentialsError>())
+}
+
+/// Turns an SDK error into something the skill can say, by the SDK's error types: the
+/// credentials error's variants, the timeout and dispatch kinds, the service error's code.
+/// `permission` is the IAM action the call needs, named when access is denied.
 fn classify<E, R>(
     err: aws_sdk_ec2::error::SdkError<E, R>,
     permission: &'static str,
 ) -> InventoryError
 where
     E: ProvideErrorMetadata + std::error::Error + 'static,
-    R: std::fmt::Debug,
+    R: std::fmt::Debug + 'static,
 {
     use aws_sdk_ec2::error::SdkError;
-    let code = err.code().unwrap_or_default().to_owned();
     let text = DisplayErrorContext(&err).to_string();
-    let transport = match &err {
-        SdkError::TimeoutError(_) => Some(InventoryError::Timeout),
-        SdkError::DispatchFailure(f) if f.is_timeout() => Some(InventoryError::Timeout),
-        SdkError::DispatchFailure(f) if f.is_io() => {
-            Some(InventoryError::Unreachable(text.clone()))
+    let kind = if let Some(cause) = credentials_cause(&err) {
+        tracing::warn!(error = %DisplayErrorContext(cause), "no usable AWS credentials");
+        InventoryError::NoCredentials
+    } else {
+        match &err {
+            SdkError::TimeoutError(_) => InventoryError::Timeout,
+            SdkError::DispatchFailure(f) if f.is_timeout() => InventoryError::Timeout,
+            SdkError::DispatchFailure(f) if f.is_io() => InventoryError::Unreachable(text.clone()),
+            _ => match err.code().unwrap_or_default() {
+                "UnauthorizedOperation"
+                | "AccessDenied"
+                | "AccessDeniedException"
+                | "AuthFailure" => InventoryError::AccessDenied { permission },
+                "RequestLimitExceeded"
+                | "Throttling"
+                | "ThrottlingException"
+                | "TooManyRequestsException" => InventoryError::Throttled,
+                "OptInRequired" => InventoryError::NotEnabled,
+                "" => InventoryError::Failed(text.clone()),
+                code => InventoryError::Failed(code.to_owned()),
+            },
         }
-        _ => None,
-    };
-    if let Some(kind) = transport {
-        tracing::warn!(error = %text, ?kind, "AWS call failed");
-        return kind;
-    }
-    let lower = text.to_ascii_lowercase();
-    let kind = match code.as_str() {
-        "UnauthorizedOperation" | "AccessDenied" | "AccessDeniedException" | "AuthFailure" => {
-            InventoryError::AccessDenied { permission }
-        }
-        "RequestLimitExceeded"
-        | "Throttling"
-        | "ThrottlingException"
-        | "TooManyRequestsException" => InventoryError::Throttled,
-        "OptInRequired" => InventoryError::NotEnabled,
-        _ if lower.contains("credentials")
-            && (lower.contains("not loaded") || lower.contains("no credentials")) =>
-        {
-            InventoryError::NoCredentials
-        }
-        _ if lower.contains("signing region") || lower.contains("no region") => {
-            InventoryError::NoRegion
-        }
-        _ if lower.contains("timeout") || lower.contains("timed out") => InventoryError::Timeout,
-        _ => InventoryError::Failed(if code.is_empty() { text.clone() } else { code }),
     };
     tracing::warn!(error = %text, ?kind, "AWS call failed");
     kind
@@ -303,6 +303,99 @@ mod tests {
             .message("from the service")
             .build();
         SdkError::service_error(DescribeInstancesError::generic(meta), ())
+    }
+
+    use aws_credential_types::provider::{future, ProvideCredentials};
+    use aws_credential_types::Credentials;
+    use aws_sdk_ec2::config::retry::RetryConfig;
+    use aws_sdk_ec2::config::timeout::TimeoutConfig;
+    use aws_sdk_ec2::config::{BehaviorVersion, Region};
+    use std::time::Duration;
+
+    /// A client whose calls go through the SDK's own orchestrator (credentials, signing,
+    /// dispatch, timeouts) to `endpoint`, once, within 300 ms.
+    fn ec2_client(
+        credentials: impl ProvideCredentials + 'static,
+        endpoint: &str,
+    ) -> aws_sdk_ec2::Client {
+        let config = aws_sdk_ec2::Config::builder()
+            .behavior_version(BehaviorVersion::latest())
+            .region(Region::new("eu-central-1"))
+            .credentials_provider(credentials)
+            .endpoint_url(endpoint)
+            .retry_config(RetryConfig::disabled())
+            .timeout_config(
+                TimeoutConfig::builder()
+                    .operation_timeout(Duration::from_millis(300))
+                    .build(),
+            )
+            .build();
+        aws_sdk_ec2::Client::from_conf(config)
+    }
+
+    /// A credential chain that fails the way `make` says.
+    #[derive(Debug)]
+    struct Failing(fn() -> CredentialsError);
+
+    impl ProvideCredentials for Failing {
+        fn provide_credentials<'a>(&'a self) -> future::ProvideCredentials<'a>
+        where
+            Self: 'a,
+        {
+            future::ProvideCredentials::ready(Err((self.0)()))
+        }
+    }
+
+    #[tokio::test]
+    async fn every_way_of_having_no_credentials_is_no_credentials() {
+        // NotLoaded: nothing in the chain; ProviderError: what an empty ~/.aws/credentials
+        // gives ("an error occurred while loading credentials"); the rest as the SDK has them.
+        let failures: [fn() -> CredentialsError; 5] = [
+            || CredentialsError::not_loaded("no providers in chain provided credentials"),
+            || CredentialsError::provider_error("the credentials file has no profile"),
+            || CredentialsError::provider_timed_out(Duration::from_secs(5)),
+            || CredentialsError::invalid_configuration("profile default is incomplete"),
+            || CredentialsError::unhandled("the SSO session has expired"),
+        ];
+        for failure in failures {
+            let err = ec2_client(Failing(failure), "http://127.0.0.1:9")
+                .describe_instances()
+                .send()
+                .await
+                .unwrap_err();
+            assert_eq!(
+                classify(err, "ec2:DescribeInstances"),
+                InventoryError::NoCredentials,
+                "{:?}",
+                failure()
+            );
+        }
+    }
+
+    #[tokio::test]
+    async fn a_refused_connection_is_unreachable_and_an_endpoint_that_never_answers_times_out() {
+        let keys = Credentials::new("AKIDEXAMPLE", "secret", None, None, "test");
+        let err = ec2_client(keys.clone(), "http://127.0.0.1:9")
+            .describe_instances()
+            .send()
+            .await
+            .unwrap_err();
+        assert!(matches!(
+            classify(err, "ec2:DescribeInstances"),
+            InventoryError::Unreachable(_)
+        ));
+        // Accepted by the kernel, never answered.
+        let silent = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let endpoint = format!("http://{}", silent.local_addr().unwrap());
+        let err = ec2_client(keys, &endpoint)
+            .describe_instances()
+            .send()
+            .await
+            .unwrap_err();
+        assert_eq!(
+            classify(err, "ec2:DescribeInstances"),
+            InventoryError::Timeout
+        );
     }
 
     #[test]
