@@ -472,8 +472,16 @@ async fn an_expired_access_token_is_refreshed_once_and_a_revoked_refresh_token_s
     let amazon = amazon().await;
     let smapi = amazon.client();
     smapi.vendors().await.unwrap();
+    assert_eq!(amazon.tokens_issued(), 1);
+    smapi.vendors().await.unwrap();
+    assert_eq!(
+        amazon.tokens_issued(),
+        1,
+        "the token is cached while it is valid"
+    );
     amazon.expire_access_tokens();
     smapi.vendors().await.expect("a new token after the 401");
+    assert_eq!(amazon.tokens_issued(), 2, "refreshed once");
 
     amazon.expire_access_tokens();
     amazon.revoke_refresh_token();

@@ -105,6 +105,26 @@ async fn throttling_is_waited_out_and_shown() {
 }
 
 #[tokio::test]
+async fn an_access_token_expiring_mid_deploy_is_refreshed_and_the_deploy_goes_on() {
+    let amazon = amazon().await;
+    let project = new_project();
+    amazon.expire_access_tokens_after(4);
+    let run = cargo_alexa(
+        &amazon,
+        &project,
+        &["deploy", "--poll-interval-ms", "5", "--endpoint", ARN],
+    )
+    .await;
+    run.ok();
+    let skill_id = amazon.skill_ids().pop().unwrap();
+    assert!(amazon.enabled(&skill_id));
+    assert_eq!(
+        amazon.manifest(&skill_id).unwrap()["apis"]["custom"]["endpoint"]["uri"],
+        ARN
+    );
+}
+
+#[tokio::test]
 async fn a_revoked_login_says_what_to_run_and_prints_no_secret() {
     let amazon = amazon().await;
     let project = new_project();

@@ -103,6 +103,14 @@ impl Shared {
     ) -> Result<(), Response> {
         let mut world = self.world();
         world.calls.push(call.to_owned());
+        if let Some(left) = world.expire_after.as_mut() {
+            if *left == 0 {
+                world.access.clear();
+                world.expire_after = None;
+            } else {
+                *left -= 1;
+            }
+        }
         if let Some((definition, body)) = request {
             world.record(definition, body);
         }
@@ -242,6 +250,17 @@ impl StandIn {
     /// Every access token issued so far stops working (as after an hour).
     pub fn expire_access_tokens(&self) {
         self.shared.world().access.clear();
+    }
+
+    /// After `calls` more SMAPI calls, every access token issued so far stops working: an
+    /// hour passing in the middle of a long command.
+    pub fn expire_access_tokens_after(&self, calls: u32) {
+        self.shared.world().expire_after = Some(calls);
+    }
+
+    /// How many access tokens Login with Amazon has issued.
+    pub fn tokens_issued(&self) -> u32 {
+        self.shared.world().tokens_issued
     }
 
     /// The refresh token stops working (revoked, or the security profile's consent withdrawn).

@@ -56,6 +56,8 @@ pub(crate) struct World {
     pub token_lifetime: Duration,
     pub codes: HashMap<String, String>,
     pub throttle: u32,
+    pub tokens_issued: u32,
+    pub expire_after: Option<u32>,
     pub retry_after: u64,
     pub in_progress_polls: u32,
     pub fail_build: HashMap<String, String>,
@@ -84,6 +86,8 @@ impl World {
             token_lifetime: Duration::from_secs(token_lifetime_secs),
             codes: HashMap::new(),
             throttle: 0,
+            tokens_issued: 0,
+            expire_after: None,
             retry_after: 1,
             in_progress_polls,
             fail_build: HashMap::new(),
@@ -149,6 +153,7 @@ impl World {
     }
 
     pub fn issue_token(&mut self) -> (String, u64) {
+        self.tokens_issued += 1;
         let token = self.id("Atza|stand-in-access-");
         self.access
             .insert(token.clone(), Instant::now() + self.token_lifetime);
