@@ -173,7 +173,55 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) -> std::io::Result<()
     Ok(())
 }
 
+/// Where a package goes: a new skill of a vendor, or an existing skill.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportInto {
+    /// A new skill of this vendor (developer account).
+    NewSkill {
+        /// The vendor ID.
+        vendor_id: String,
+    },
+    /// This skill, only if its package is still at `if_match` when given.
+    Skill {
+        /// The skill ID.
+        skill_id: String,
+        /// The package's eTag, when the update must not overwrite another.
+        if_match: Option<String>,
+    },
+}
+
 impl SmapiClient {
+    /// The whole of `ask deploy`'s package step: a new upload URL, the zip put there, the
+    /// import started and waited for. The import's outcome is returned as Amazon gives it
+    /// (check [`ImportResponse::succeeded`] and [`ImportResponse::failures`]).
+    pub async fn import_package(
+        &self,
+        zip: Vec<u8>,
+        into: &ImportInto,
+    ) -> Result<ImportResponse, SmapiError> {
+        let upload = self.create_upload_url().await?;
+        self.upload_package(&upload.upload_url, zip).await?;
+        let location = upload.upload_url;
+        let import_id = match into {
+            ImportInto::NewSkill { vendor_id } => {
+                self.import_new_skill(&CreateSkillWithPackageRequest {
+                    vendor_id: vendor_id.clone(),
+                    location,
+                })
+                .await?
+            }
+            ImportInto::Skill { skill_id, if_match } => {
+                self.import_into_skill(
+                    skill_id,
+                    &UpdateSkillWithPackageRequest { location },
+                    if_match.as_deref(),
+                )
+                .await?
+            }
+        };
+        self.wait_for_import(&import_id).await
+    }
+
     /// `POST /v1/skills/uploads`: a URL to upload a package to.
     pub async fn create_upload_url(&self) -> Result<UploadResponse, SmapiError> {
         self.call(

@@ -10,7 +10,7 @@ use alexa_smapi::evaluation::{
     EvaluationSource, EvaluationStatus, Expected, ExpectedIntent,
 };
 use alexa_smapi::invocation::{EndpointRegion, InvocationsApiRequest, SkillRequest};
-use alexa_smapi::package::{zip_package, CreateSkillWithPackageRequest};
+use alexa_smapi::package::{zip_package, ImportInto, ImportResponse};
 use alexa_smapi::skill::{InteractionModelData, SkillManifestEnvelope};
 use alexa_smapi::stand_in::{StandIn, StandInConfig};
 use alexa_smapi::{
@@ -100,24 +100,20 @@ fn fastrand_name() -> String {
     N.fetch_add(1, Ordering::SeqCst).to_string()
 }
 
+/// Imports `dir` as a new skill, as Amazon answers it.
+async fn import(amazon: &StandIn, smapi: &SmapiClient, dir: &Path) -> ImportResponse {
+    let into = ImportInto::NewSkill {
+        vendor_id: amazon.vendor_id(),
+    };
+    smapi
+        .import_package(zip_package(dir).unwrap(), &into)
+        .await
+        .unwrap()
+}
+
 /// Imports the coffee package as a new skill and returns its ID.
 async fn new_skill(amazon: &StandIn, smapi: &SmapiClient) -> String {
-    let upload = smapi.create_upload_url().await.unwrap();
-    smapi
-        .upload_package(
-            &upload.upload_url,
-            zip_package(&without_endpoint(&package_dir())).unwrap(),
-        )
-        .await
-        .unwrap();
-    let import = smapi
-        .import_new_skill(&CreateSkillWithPackageRequest {
-            vendor_id: amazon.vendor_id(),
-            location: upload.upload_url,
-        })
-        .await
-        .unwrap();
-    let done = smapi.wait_for_import(&import).await.unwrap();
+    let done = import(amazon, smapi, &without_endpoint(&package_dir())).await;
     assert!(done.succeeded(), "{:?}", done.failures());
     done.skill.unwrap().skill_id.unwrap()
 }
@@ -415,19 +411,7 @@ async fn a_failed_build_comes_back_with_amazons_message() {
 async fn a_new_skill_with_a_lambda_endpoint_is_refused_as_amazon_refuses_it() {
     let amazon = amazon().await;
     let smapi = amazon.client();
-    let upload = smapi.create_upload_url().await.unwrap();
-    smapi
-        .upload_package(&upload.upload_url, zip_package(&package_dir()).unwrap())
-        .await
-        .unwrap();
-    let import = smapi
-        .import_new_skill(&CreateSkillWithPackageRequest {
-            vendor_id: amazon.vendor_id(),
-            location: upload.upload_url,
-        })
-        .await
-        .unwrap();
-    let done = smapi.wait_for_import(&import).await.unwrap();
+    let done = import(&amazon, &smapi, &package_dir()).await;
     assert_eq!(done.status, Status::Failed);
     assert!(
         done.failures()

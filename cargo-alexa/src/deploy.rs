@@ -8,11 +8,8 @@ use crate::cli::DeployArgs;
 use crate::project::Project;
 use crate::report::{print_json, CliError};
 use alexa_core::interaction_model::SkillPackage;
-use alexa_smapi::package::{
-    package_files, zip_files, CreateSkillWithPackageRequest, ImportResponse,
-    UpdateSkillWithPackageRequest,
-};
-use alexa_smapi::{SmapiClient, Stage, Status};
+use alexa_smapi::package::{package_files, zip_files, ImportInto, ImportResponse};
+use alexa_smapi::{Stage, Status};
 use serde_json::{json, Value};
 
 /// A real endpoint: a Lambda ARN or an HTTPS URL; `None` for anything else, such as the
@@ -140,14 +137,6 @@ fn report_import(import: &ImportResponse, changes: &mut Vec<String>) -> Result<(
     )))
 }
 
-async fn upload(smapi: &SmapiClient, files: &[(String, Vec<u8>)]) -> Result<String, CliError> {
-    let upload = smapi.create_upload_url().await?;
-    smapi
-        .upload_package(&upload.upload_url, zip_files(files)?)
-        .await?;
-    Ok(upload.upload_url)
-}
-
 fn with_manifest(files: &mut [(String, Vec<u8>)], skill_json: &Value) {
     for (name, bytes) in files.iter_mut() {
         if name == "skill.json" {
@@ -249,14 +238,8 @@ pub async fn run(args: DeployArgs) -> Result<(), CliError> {
                     })?,
             };
             eprintln!("==> importing {} as a new skill", project.package.display());
-            let location = upload(&smapi, &files).await?;
-            let import_id = smapi
-                .import_new_skill(&CreateSkillWithPackageRequest {
-                    vendor_id,
-                    location,
-                })
-                .await?;
-            let import = smapi.wait_for_import(&import_id).await?;
+            let into = ImportInto::NewSkill { vendor_id };
+            let import = smapi.import_package(zip_files(&files)?, &into).await?;
             report_import(&import, &mut changes)?;
             let id = import
                 .skill
@@ -293,11 +276,11 @@ pub async fn run(args: DeployArgs) -> Result<(), CliError> {
             set_endpoint(&mut skill_json["manifest"], uri.as_deref());
             with_manifest(&mut files, &skill_json);
             eprintln!("==> importing {} into {id}", project.package.display());
-            let location = upload(&smapi, &files).await?;
-            let import_id = smapi
-                .import_into_skill(&id, &UpdateSkillWithPackageRequest { location }, None)
-                .await?;
-            let import = smapi.wait_for_import(&import_id).await?;
+            let into = ImportInto::Skill {
+                skill_id: id.clone(),
+                if_match: None,
+            };
+            let import = smapi.import_package(zip_files(&files)?, &into).await?;
             changes.push(format!("updated skill {id}"));
             report_import(&import, &mut changes)?;
             if endpoint_of(&current.manifest) != uri {

@@ -11,9 +11,7 @@ use alexa_smapi::evaluation::{
     EvaluationSource, Expected, ExpectedIntent,
 };
 use alexa_smapi::invocation::{EndpointRegion, InvocationsApiRequest, SkillRequest};
-use alexa_smapi::package::{
-    package_files, zip_files, CreateSkillWithPackageRequest, UpdateSkillWithPackageRequest,
-};
+use alexa_smapi::package::{package_files, zip_files, ImportInto, ImportResponse};
 use alexa_smapi::stand_in::{StandIn, StandInConfig};
 use alexa_smapi::{ProfileNluRequest, SimulationsApiRequest, SmapiClient, Stage};
 use end_to_end::{root, Scratch};
@@ -75,23 +73,14 @@ async fn import_new(
     amazon: &StandIn,
     smapi: &SmapiClient,
     endpoint: Option<&str>,
-) -> alexa_smapi::package::ImportResponse {
-    let upload = smapi.create_upload_url().await.unwrap();
+) -> ImportResponse {
+    let into = ImportInto::NewSkill {
+        vendor_id: amazon.vendor_id(),
+    };
     smapi
-        .upload_package(
-            &upload.upload_url,
-            zip_files(&voiceops_package(endpoint)).unwrap(),
-        )
+        .import_package(zip_files(&voiceops_package(endpoint)).unwrap(), &into)
         .await
-        .unwrap();
-    let id = smapi
-        .import_new_skill(&CreateSkillWithPackageRequest {
-            vendor_id: amazon.vendor_id(),
-            location: upload.upload_url,
-        })
-        .await
-        .unwrap();
-    smapi.wait_for_import(&id).await.unwrap()
+        .unwrap()
 }
 
 /// Every operation `cargo alexa` uses, each failure shape included, against the stand-in.
@@ -116,25 +105,15 @@ async fn every_operation(amazon: &StandIn) {
         .await
         .unwrap();
     smapi.wait_for_manifest(&skill_id).await.unwrap();
-    let upload = smapi.create_upload_url().await.unwrap();
-    smapi
-        .upload_package(
-            &upload.upload_url,
-            zip_files(&voiceops_package(None)).unwrap(),
-        )
-        .await
-        .unwrap();
+    let into = ImportInto::Skill {
+        skill_id: skill_id.clone(),
+        if_match: None,
+    };
     let again = smapi
-        .import_into_skill(
-            &skill_id,
-            &UpdateSkillWithPackageRequest {
-                location: upload.upload_url,
-            },
-            None,
-        )
+        .import_package(zip_files(&voiceops_package(None)).unwrap(), &into)
         .await
         .unwrap();
-    smapi.wait_for_import(&again).await.unwrap();
+    assert!(again.succeeded(), "{:?}", again.failures());
 
     let model = smapi
         .interaction_model(&skill_id, &DEV, "en-GB")
