@@ -123,6 +123,17 @@ impl Alexa {
         read_json(&bytes)
     }
 
+    /// POST `path` with no body (pause, resume).
+    pub(crate) async fn post_empty(
+        &self,
+        path: &str,
+        permission: &'static str,
+    ) -> Result<(), ApiError> {
+        self.call(reqwest::Method::POST, path, None::<&()>, Some(permission))
+            .await
+            .map(|_| ())
+    }
+
     /// DELETE `path`.
     pub(crate) async fn delete(
         &self,

@@ -2,7 +2,7 @@
 //!
 //! Typed clients for the Alexa service APIs a skill calls during a request, at the request's
 //! `apiEndpoint` with its `apiAccessToken`: progressive responses (the directive service),
-//! device settings, device address, customer profile, reminders and household lists. A skill that uses none of them does
+//! device settings, device address, customer profile, reminders, timers and household lists. A skill that uses none of them does
 //! not link this crate (or its HTTP client).
 //!
 //! One HTTP client (reqwest with rustls) serves the whole process, so connections are pooled
@@ -35,9 +35,13 @@ mod error;
 mod lists;
 mod reminders;
 mod settings;
+mod timers;
 
 pub use client::{Alexa, MAX_PROGRESSIVE_RESPONSES};
 pub use error::ApiError;
 pub use lists::{ListInfo, ListItem};
 pub use reminders::{Reminder, ReminderInfo, ReminderTrigger, Reminders};
 pub use settings::{Address, DistanceUnit, PhoneNumber, TemperatureUnit};
+pub use timers::{
+    LocalizedText, Timer, TimerInfo, TimerOperation, TimerTask, Timers, TriggeringBehavior, TIMERS,
+};

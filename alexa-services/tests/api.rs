@@ -324,3 +324,129 @@ async fn household_lists_are_read_and_written_with_their_own_permissions() {
         "writing needs the write permission, not the read one"
     );
 }
+
+#[tokio::test]
+async fn timers_are_created_listed_paused_resumed_and_deleted() {
+    use alexa_services::{Timer, TimerTask, TIMERS};
+    let server = MockServer::start().await;
+    let created = json!({"id": "t-1", "status": "ON", "duration": "PT10M", "timerLabel": "tea",
+        "triggerTime": "2026-12-03T10:10:00.000Z", "createdTime": "2026-12-03T10:00:00.000Z",
+        "updatedTime": "2026-12-03T10:00:00.000Z"});
+    Mock::given(method("POST"))
+        .and(path("/v1/alerts/timers"))
+        .and(body_json(json!({"duration": "PT10M", "timerLabel": "tea",
+            "creationBehavior": {"displayExperience": {"visibility": "VISIBLE"}},
+            "triggeringBehavior": {"operation": {"type": "ANNOUNCE",
+                "textToAnnounce": [{"locale": "en-US", "text": "Your tea is ready."}]},
+                "notificationConfig": {"playAudible": true}}})))
+        .respond_with(ResponseTemplate::new(200).set_body_json(created.clone()))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/v1/alerts/timers"))
+        .and(body_json(json!({"duration": "PT1H", "timerLabel": "bake",
+            "creationBehavior": {"displayExperience": {"visibility": "VISIBLE"}},
+            "triggeringBehavior": {"operation": {"type": "LAUNCH_TASK",
+                "textToConfirm": [{"locale": "en-US", "text": "Shall I check the oven?"}],
+                "task": {"name": "amzn1.ask.skill.test.CheckOven", "version": "1"}},
+                "notificationConfig": {"playAudible": true}}})))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"id": "t-2", "status": "ON"})),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/v1/alerts/timers"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"totalCount": 1, "timers": [created]})),
+        )
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/v1/alerts/timers/t-1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(
+            json!({"id": "t-1", "status": "PAUSED", "remainingTimeWhenPaused": "PT4M"}),
+        ))
+        .mount(&server)
+        .await;
+    for action in ["pause", "resume"] {
+        Mock::given(method("POST"))
+            .and(path(format!("/v1/alerts/timers/t-1/{action}")))
+            .respond_with(ResponseTemplate::new(200))
+            .expect(1)
+            .mount(&server)
+            .await;
+    }
+    for at in ["/v1/alerts/timers/t-1", "/v1/alerts/timers"] {
+        Mock::given(method("DELETE"))
+            .and(path(at))
+            .respond_with(ResponseTemplate::new(200))
+            .expect(1)
+            .mount(&server)
+            .await;
+    }
+    let alexa = alexa(&server);
+    let tea = Timer::announce(
+        Duration::from_secs(600),
+        "tea",
+        "en-US",
+        "Your tea is ready.",
+    );
+    assert_eq!(alexa.create_timer(&tea).await.unwrap().id, "t-1");
+    let task = TimerTask {
+        name: "amzn1.ask.skill.test.CheckOven".into(),
+        version: "1".into(),
+        input: None,
+    };
+    let bake = Timer::launch_task(
+        Duration::from_secs(3600),
+        "bake",
+        "en-US",
+        "Shall I check the oven?",
+        task,
+    );
+    assert_eq!(alexa.create_timer(&bake).await.unwrap().id, "t-2");
+    let listed = alexa.timers().await.unwrap();
+    assert_eq!(
+        (listed.total_count, listed.timers[0].timer_label.as_deref()),
+        (Some(1), Some("tea"))
+    );
+    alexa.pause_timer("t-1").await.unwrap();
+    let paused = alexa.timer("t-1").await.unwrap();
+    assert_eq!(
+        (
+            paused.status.as_deref(),
+            paused.remaining_time_when_paused.as_deref()
+        ),
+        (Some("PAUSED"), Some("PT4M"))
+    );
+    alexa.resume_timer("t-1").await.unwrap();
+    alexa.delete_timer("t-1").await.unwrap();
+    alexa.delete_all_timers().await.unwrap();
+
+    // Without the permission: the consent card for exactly the timers permission.
+    let refused = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/v1/alerts/timers"))
+        .respond_with(
+            ResponseTemplate::new(403)
+                .set_body_json(json!({"code": "NO_PERMISSION", "message": "no consent"})),
+        )
+        .mount(&refused)
+        .await;
+    let err = alexa_services::Alexa::for_request(&request(&refused))
+        .unwrap()
+        .create_timer(&tea)
+        .await
+        .unwrap_err();
+    assert_eq!(err, ApiError::NotPermitted { permission: TIMERS });
+    let answer = err
+        .ask_for_consent("I need your permission to set timers.")
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&answer.body().card).unwrap(),
+        json!({"type": "AskForPermissionsConsent", "permissions": ["alexa::alerts:timers:skill:readwrite"]})
+    );
+}
