@@ -1,7 +1,7 @@
 //! NLU evaluations: annotation sets filled with expected intents and slots, evaluated
 //! against the last built model of their locale.
 
-use super::skills::known;
+use super::skills::{known, with_location};
 use super::Shared;
 use alexa_core::interaction_model::InteractionModel;
 use alexa_sim::{Resolved, Resolver};
@@ -31,14 +31,6 @@ pub(super) fn routes() -> axum::Router<Arc<Shared>> {
             "/v1/skills/{skill_id}/nluEvaluations/{evaluation_id}/results",
             get(results),
         )
-}
-
-fn located(body: Response, location: String) -> Response {
-    let mut response = body.into_response();
-    if let Ok(value) = location.parse() {
-        response.headers_mut().insert("location", value);
-    }
-    response
 }
 
 async fn create_set(
@@ -73,9 +65,9 @@ async fn create_set(
         "v1.skill.nlu.annotationSets.CreateNLUAnnotationSetResponse",
         json!({"id": id}),
     );
-    Ok(located(
+    Ok(with_location(
         answer,
-        format!("/v1/skills/{skill_id}/nluAnnotationSets/{id}"),
+        &format!("/v1/skills/{skill_id}/nluAnnotationSets/{id}"),
     ))
 }
 
@@ -228,9 +220,9 @@ async fn evaluate(
         "v1.skill.nlu.evaluations.EvaluateResponse",
         json!({"id": id}),
     );
-    Ok(located(
+    Ok(with_location(
         answer,
-        format!("/v1/skills/{skill_id}/nluEvaluations/{id}"),
+        &format!("/v1/skills/{skill_id}/nluEvaluations/{id}"),
     ))
 }
 

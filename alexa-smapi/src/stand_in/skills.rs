@@ -66,7 +66,7 @@ pub(super) fn known(world: &mut World, skill_id: &str, stage: &str) -> Result<()
     Ok(())
 }
 
-fn with_location(mut response: Response, location: &str) -> Response {
+pub(super) fn with_location(mut response: Response, location: &str) -> Response {
     if let Ok(value) = location.parse() {
         response.headers_mut().insert("location", value);
     }
