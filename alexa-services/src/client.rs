@@ -18,7 +18,7 @@ const CALL_TIMEOUT: Duration = Duration::from_millis(2500);
 const CONNECT_TIMEOUT: Duration = Duration::from_millis(1000);
 
 /// The process's HTTP client: one connection pool for every request.
-fn http() -> &'static reqwest::Client {
+pub(crate) fn http() -> &'static reqwest::Client {
     static CLIENT: OnceLock<reqwest::Client> = OnceLock::new();
     CLIENT.get_or_init(|| {
         reqwest::Client::builder()
@@ -39,6 +39,7 @@ pub struct Alexa {
     token: Secret,
     device_id: Option<String>,
     request_id: String,
+    locale: Option<String>,
     progressive_sent: Arc<AtomicUsize>,
 }
 
@@ -61,8 +62,14 @@ impl Alexa {
             token: token.clone(),
             device_id: system.device.as_ref().map(|d| d.device_id.clone()),
             request_id: request.request.request_id().to_owned(),
+            locale: request.request.locale().map(str::to_owned),
             progressive_sent: Arc::new(AtomicUsize::new(0)),
         })
+    }
+
+    /// The request's locale, for the APIs that answer in the user's language.
+    pub(crate) fn locale(&self) -> Option<&str> {
+        self.locale.as_deref()
     }
 
     /// The device id, for the per-device calls.
@@ -103,8 +110,18 @@ impl Alexa {
         path: &str,
         permission: Option<&'static str>,
     ) -> Result<T, ApiError> {
+        self.get_query(path, &[], permission).await
+    }
+
+    /// GET `path?query` and read its JSON.
+    pub(crate) async fn get_query<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        query: &[(&str, &str)],
+        permission: Option<&'static str>,
+    ) -> Result<T, ApiError> {
         let bytes = self
-            .call(reqwest::Method::GET, path, None::<&()>, permission)
+            .call(reqwest::Method::GET, path, query, None::<&()>, permission)
             .await?;
         read_json(&bytes)
     }
@@ -118,7 +135,7 @@ impl Alexa {
         permission: &'static str,
     ) -> Result<T, ApiError> {
         let bytes = self
-            .call(method, path, Some(body), Some(permission))
+            .call(method, path, &[], Some(body), Some(permission))
             .await?;
         read_json(&bytes)
     }
@@ -129,9 +146,15 @@ impl Alexa {
         path: &str,
         permission: &'static str,
     ) -> Result<(), ApiError> {
-        self.call(reqwest::Method::POST, path, None::<&()>, Some(permission))
-            .await
-            .map(|_| ())
+        self.call(
+            reqwest::Method::POST,
+            path,
+            &[],
+            None::<&()>,
+            Some(permission),
+        )
+        .await
+        .map(|_| ())
     }
 
     /// DELETE `path`.
@@ -140,9 +163,15 @@ impl Alexa {
         path: &str,
         permission: &'static str,
     ) -> Result<(), ApiError> {
-        self.call(reqwest::Method::DELETE, path, None::<&()>, Some(permission))
-            .await
-            .map(|_| ())
+        self.call(
+            reqwest::Method::DELETE,
+            path,
+            &[],
+            None::<&()>,
+            Some(permission),
+        )
+        .await
+        .map(|_| ())
     }
 
     /// One call: the answer's body on a 2xx, else the typed error.
@@ -150,31 +179,94 @@ impl Alexa {
         &self,
         method: reqwest::Method,
         path: &str,
+        query: &[(&str, &str)],
         body: Option<&B>,
         permission: Option<&'static str>,
     ) -> Result<Vec<u8>, ApiError> {
         let mut call = http()
             .request(method, format!("{}{path}", self.endpoint))
+            .query(query)
             .bearer_auth(self.token.expose())
             .header(reqwest::header::ACCEPT, "application/json");
         if let Some(body) = body {
             call = call.json(body);
         }
-        let answer = call.send().await.map_err(|e| transport_error(&e))?;
-        let status = answer.status();
-        if !status.is_success() {
-            return Err(status_error(status.as_u16(), permission));
+        if let Some(locale) = self.locale() {
+            call = call.header(reqwest::header::ACCEPT_LANGUAGE, locale);
         }
-        let bytes = answer.bytes().await.map_err(|e| transport_error(&e))?;
-        Ok(bytes.to_vec())
+        let answer = exchange(call).await?;
+        if !answer.is_success() {
+            return Err(answer.error(permission));
+        }
+        Ok(answer.body)
     }
 }
 
-fn read_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+/// An API's answer, read whole: what every call needs to tell success from each failure.
+pub(crate) struct Answer {
+    pub(crate) status: u16,
+    /// `Retry-After` in seconds, on a 429 that carries it (what the skill's own calls wait).
+    #[cfg_attr(not(feature = "skill-api"), allow(dead_code))]
+    pub(crate) retry_after: Option<Duration>,
+    pub(crate) body: Vec<u8>,
+}
+
+impl Answer {
+    pub(crate) fn is_success(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+
+    /// The typed failure for a non-2xx answer: a 400 or 409 with Amazon's reason is
+    /// [`ApiError::Refused`], naming what was wrong.
+    pub(crate) fn error(&self, permission: Option<&'static str>) -> ApiError {
+        if matches!(self.status, 400 | 409) {
+            if let Some((code, message)) = error_body(&self.body) {
+                return ApiError::Refused {
+                    status: self.status,
+                    code,
+                    message,
+                };
+            }
+        }
+        status_error(self.status, permission)
+    }
+}
+
+/// Sends one call and reads its answer whole.
+pub(crate) async fn exchange(call: reqwest::RequestBuilder) -> Result<Answer, ApiError> {
+    let answer = call.send().await.map_err(|e| transport_error(&e))?;
+    let status = answer.status().as_u16();
+    let retry_after = answer
+        .headers()
+        .get(reqwest::header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .map(Duration::from_secs);
+    let body = answer.bytes().await.map_err(|e| transport_error(&e))?;
+    Ok(Answer {
+        status,
+        retry_after,
+        body: body.to_vec(),
+    })
+}
+
+/// Amazon's error bodies: `{code, message}` (code a number or a string) or `{message}`.
+fn error_body(body: &[u8]) -> Option<(Option<String>, String)> {
+    let value: serde_json::Value = serde_json::from_slice(body).ok()?;
+    let message = value.get("message")?.as_str()?.to_owned();
+    let code = match value.get("code") {
+        Some(serde_json::Value::String(code)) => Some(code.clone()),
+        Some(serde_json::Value::Number(code)) => Some(code.to_string()),
+        _ => None,
+    };
+    Some((code, message))
+}
+
+pub(crate) fn read_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     serde_json::from_slice(bytes).map_err(|e| ApiError::Malformed(e.to_string()))
 }
 
-fn status_error(status: u16, permission: Option<&'static str>) -> ApiError {
+pub(crate) fn status_error(status: u16, permission: Option<&'static str>) -> ApiError {
     match (status, permission) {
         (401, _) => ApiError::Unauthorized,
         (403, Some(permission)) => ApiError::NotPermitted { permission },
@@ -185,7 +277,7 @@ fn status_error(status: u16, permission: Option<&'static str>) -> ApiError {
     }
 }
 
-fn transport_error(err: &reqwest::Error) -> ApiError {
+pub(crate) fn transport_error(err: &reqwest::Error) -> ApiError {
     if err.is_timeout() {
         ApiError::Timeout
     } else if err.is_decode() {

@@ -43,6 +43,20 @@ pub enum ApiError {
     /// The answer was not what the API documents.
     #[error("the API's answer could not be read: {0}")]
     Malformed(String),
+    /// 400 or 409 with Amazon's reason: an invalid body (an event that breaks its schema names
+    /// the field), a duplicate reference ID.
+    #[error("the API refused the request (HTTP {status}): {message}")]
+    Refused {
+        /// The HTTP status.
+        status: u16,
+        /// Amazon's error code, where the body carries one (`INVALID_EVENT`, ...).
+        code: Option<String>,
+        /// Amazon's reason, as it wrote it.
+        message: String,
+    },
+    /// Login with Amazon refused the skill's own client ID and secret (`invalid_client`, ...).
+    #[error("Login with Amazon refused the skill's credentials: {0}")]
+    Credentials(String),
     /// The request already sent as many progressive responses as Alexa allows.
     #[error("at most {0} progressive responses per request")]
     TooManyProgressive(usize),

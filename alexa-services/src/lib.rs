@@ -2,8 +2,12 @@
 //!
 //! Typed clients for the Alexa service APIs a skill calls during a request, at the request's
 //! `apiEndpoint` with its `apiAccessToken`: progressive responses (the directive service),
-//! device settings, device address, customer profile, reminders, timers and household lists. A skill that uses none of them does
-//! not link this crate (or its HTTP client).
+//! device settings, device address, customer profile, reminders, timers and household lists;
+//! with the `purchasing` feature the monetization API and the purchase directives, with
+//! `endpoints` the connected endpoints. With `skill-api`, the APIs a skill calls on its own
+//! outside a request (skill messaging, proactive events) with its own Login with Amazon
+//! tokens (`SkillApi`). A skill that uses none of them does not link this crate (or its
+//! HTTP client); `stand-in` serves them all locally for tests.
 //!
 //! One HTTP client (reqwest with rustls) serves the whole process, so connections are pooled
 //! across requests; each call has a short timeout, because Alexa gives a skill about eight
@@ -35,7 +39,25 @@ mod error;
 mod lists;
 mod reminders;
 mod settings;
+#[cfg(feature = "purchasing")]
+mod str_enum;
 mod timers;
+
+#[cfg(feature = "endpoints")]
+mod endpoints;
+#[cfg(feature = "skill-api")]
+mod proactive;
+#[cfg(feature = "purchasing")]
+mod purchase_result;
+#[cfg(feature = "purchasing")]
+mod purchasing;
+#[cfg(feature = "skill-api")]
+mod skill_api;
+#[cfg(feature = "skill-api")]
+mod skill_token;
+#[cfg(feature = "stand-in")]
+#[cfg_attr(docsrs, doc(cfg(feature = "stand-in")))]
+pub mod stand_in;
 
 pub use client::{Alexa, MAX_PROGRESSIVE_RESPONSES};
 pub use error::ApiError;
@@ -44,4 +66,32 @@ pub use reminders::{Reminder, ReminderInfo, ReminderTrigger, Reminders};
 pub use settings::{Address, DistanceUnit, PhoneNumber, TemperatureUnit};
 pub use timers::{
     LocalizedText, Timer, TimerInfo, TimerOperation, TimerTask, Timers, TriggeringBehavior, TIMERS,
+};
+
+#[cfg(feature = "endpoints")]
+#[cfg_attr(docsrs, doc(cfg(feature = "endpoints")))]
+pub use endpoints::{EndpointCapability, EndpointInfo};
+#[cfg(feature = "skill-api")]
+#[cfg_attr(docsrs, doc(cfg(feature = "skill-api")))]
+pub use proactive::{
+    Event, ProactiveEvent, RelevantAudience, SkillMessage, SkillStage, MAX_EVENT_LIFETIME,
+    NOTIFICATIONS,
+};
+#[cfg(feature = "purchasing")]
+#[cfg_attr(docsrs, doc(cfg(feature = "purchasing")))]
+pub use purchase_result::{PurchaseFlow, PurchaseOutcome, PurchaseResult};
+#[cfg(feature = "purchasing")]
+#[cfg_attr(docsrs, doc(cfg(feature = "purchasing")))]
+pub use purchasing::{
+    buy, cancel, start_purchase, upsell, EntitledState, EntitlementReason, InSkillProduct,
+    InSkillProducts, ProductFilter, ProductType, PurchasableState, PurchaseMode, Transaction,
+    TransactionStatus, Transactions,
+};
+#[cfg(feature = "skill-api")]
+#[cfg_attr(docsrs, doc(cfg(feature = "skill-api")))]
+pub use skill_api::{AlexaRegion, Retries, SkillApi};
+#[cfg(feature = "skill-api")]
+#[cfg_attr(docsrs, doc(cfg(feature = "skill-api")))]
+pub use skill_token::{
+    SkillCredentials, SkillTokens, LWA_TOKEN_URL, PROACTIVE_EVENTS_SCOPE, SKILL_MESSAGING_SCOPE,
 };
