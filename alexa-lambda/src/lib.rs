@@ -23,6 +23,10 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 
+mod events;
+
+pub use events::{run_with_events, Answer, Invocation, OtherEvents, SkillWithEvents};
+
 use alexa_core::handler::BoxFuture;
 use alexa_core::model::{RequestEnvelope, ResponseEnvelope};
 use alexa_core::{Deadline, DeadlineLayer, InvocationError, Skill};

@@ -73,3 +73,39 @@ fn the_payload_is_read_leniently_and_names_a_broken_required_field() {
         .to_string();
     assert!(err.contains("field `request.intent.name`"), "{err}");
 }
+
+fn invocation(json: serde_json::Value) -> LambdaEvent<alexa_lambda::Invocation> {
+    LambdaEvent::new(serde_json::from_value(json).unwrap(), Context::default())
+}
+
+#[tokio::test]
+async fn alexa_requests_go_to_the_skill_and_other_events_to_their_own_handler() {
+    let on_event: alexa_lambda::OtherEvents = std::sync::Arc::new(|event| {
+        Box::pin(async move { Ok(serde_json::json!({"seen": event["detail-type"]})) })
+    });
+    let mut service = alexa_lambda::SkillWithEvents::new(skill(), Duration::from_secs(7), on_event);
+    let launch = serde_json::to_value(TestRequest::launch().build()).unwrap();
+    let answer = serde_json::to_value(service.call(invocation(launch)).await.unwrap()).unwrap();
+    assert_eq!(
+        answer["response"]["outputSpeech"]["text"],
+        "Hello from Lambda."
+    );
+    let rule = serde_json::json!({"source": "aws.ec2", "detail-type": "EC2 Instance State-change Notification",
+        "detail": {"instance-id": "i-1", "state": "stopped"}});
+    let answer = serde_json::to_value(service.call(invocation(rule)).await.unwrap()).unwrap();
+    assert_eq!(
+        answer,
+        serde_json::json!({"seen": "EC2 Instance State-change Notification"})
+    );
+    let foreign = TestRequest::launch()
+        .skill_id("amzn1.ask.skill.other")
+        .build();
+    let refused = service
+        .call(invocation(serde_json::to_value(foreign).unwrap()))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        refused.error_type, "SkillIdMismatch",
+        "an Alexa request is never handed to the other handler"
+    );
+}
