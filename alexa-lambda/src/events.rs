@@ -20,6 +20,8 @@ use tower::Service;
 pub type OtherEvents = Arc<dyn Fn(Value) -> BoxFuture<Result<Value, Diagnostic>> + Send + Sync>;
 
 /// What the function was invoked with.
+// Alexa's requests are nearly every invocation and this is moved once: no allocation for it.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum Invocation {
     /// An Alexa request envelope (it has `version` and `request`).

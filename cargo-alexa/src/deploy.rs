@@ -22,8 +22,21 @@ pub fn usable_endpoint(uri: &str) -> Option<&str> {
     (!placeholder && (lambda || uri.starts_with("https://"))).then_some(uri)
 }
 
-/// `manifest.apis.custom.endpoint` set to `uri`, or removed.
+/// `manifest.apis.custom.endpoint` set to `uri`, or removed; a manifest that publishes or
+/// subscribes to events gets the same endpoint for them (Amazon requires one), and without
+/// an endpoint its `events` are left out.
 pub fn set_endpoint(manifest: &mut Value, uri: Option<&str>) {
+    if let Some(object) = manifest.as_object_mut() {
+        match (uri, object.get_mut("events").and_then(Value::as_object_mut)) {
+            (Some(uri), Some(events)) => {
+                events.insert("endpoint".into(), json!({ "uri": uri }));
+            }
+            (None, Some(_)) => {
+                object.remove("events");
+            }
+            _ => {}
+        }
+    }
     let Some(custom) = manifest
         .pointer_mut("/apis/custom")
         .and_then(Value::as_object_mut)
@@ -348,5 +361,17 @@ mod tests {
         );
         set_endpoint(&mut manifest, None);
         assert_eq!(manifest, json!({"apis": {"custom": {"interfaces": []}}}));
+        let mut publishing = json!({"apis": {"custom": {}}, "events": {"publications": [],
+            "endpoint": {"uri": "arn:aws:lambda:REGION:ACCOUNT_ID:function:STACK_NAME-voiceops"}}});
+        set_endpoint(
+            &mut publishing,
+            Some("arn:aws:lambda:eu-west-1:1:function:f"),
+        );
+        assert_eq!(
+            publishing["events"]["endpoint"]["uri"],
+            "arn:aws:lambda:eu-west-1:1:function:f"
+        );
+        set_endpoint(&mut publishing, None);
+        assert!(publishing.get("events").is_none(), "no endpoint, no events");
     }
 }

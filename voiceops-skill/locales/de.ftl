@@ -271,3 +271,22 @@ which-none = { $state ->
    *[other] Sie haben keine Instanzen{ $place }.
 }
 name-with-count = { $name } mit { $count }
+
+## Benachrichtigungen, wenn eine Instanz stoppt
+
+notify-on = Alles klar. Ich schicke dir eine Benachrichtigung, wenn eine Instanz stoppt.
+notify-already = Ich sage dir schon Bescheid, wenn eine Instanz stoppt. Um das zu beenden, sag: hör auf, mir Bescheid zu sagen.
+notify-needs-permission = Damit ich dir Bescheid sagen kann, wenn eine Instanz stoppt, brauche ich deine Erlaubnis für Benachrichtigungen. Ich habe dir eine Karte in die Alexa App geschickt.
+notify-off = Alles klar. Ich sage dir nicht mehr Bescheid, wenn Instanzen stoppen.
+notify-was-off = Ich habe dir keine Benachrichtigungen geschickt. Wenn du hören willst, wann eine Instanz stoppt, sag: sag mir Bescheid, wenn eine Instanz stoppt.
+notify-status-on = Ich schicke dir eine Benachrichtigung, wenn eine Instanz stoppt. Um das zu beenden, sag: hör auf, mir Bescheid zu sagen.
+notify-status-off = Ich schicke dir noch keine Benachrichtigungen. Sag: sag mir Bescheid, wenn eine Instanz stoppt.
+notify-unavailable = Ich kann mir Benachrichtigungen hier nicht merken, weil dieses Voice Ops keinen Speicher dafür hat.
+notify-failed = Das konnte ich gerade nicht speichern. Bitte versuch es noch einmal.
+stopped-in-region = { $count } { $count ->
+    [1] Instanz
+   *[other] Instanzen
+} in { $region } gestoppt
+stopped-part = { $count } in { $region }
+stopped-list = { $rest } und { $last }
+stopped-in-regions = { $count } Instanzen gestoppt: { $list }

@@ -230,3 +230,22 @@ which-none = { $state ->
    *[other] You have no instances{ $place }.
 }
 name-with-count = { $name } with { $count }
+
+## Notifications when an instance stops
+
+notify-on = Okay. I'll send you a notification when an instance stops.
+notify-already = I already tell you when an instance stops. To end that, say stop telling me.
+notify-needs-permission = To tell you when an instance stops, I need your permission to send notifications. I sent a card to your Alexa app.
+notify-off = Okay. I won't tell you about stopped instances any more.
+notify-was-off = I wasn't sending you notifications. To hear when an instance stops, say tell me when an instance stops.
+notify-status-on = I send you a notification when an instance stops. To end that, say stop telling me.
+notify-status-off = I don't send you notifications yet. Say tell me when an instance stops, and I will.
+notify-unavailable = I can't keep track of notifications here, because this Voice Ops has no place to store them.
+notify-failed = Sorry, I couldn't save that just now. Please try again.
+stopped-in-region = { $count } { $count ->
+    [1] instance
+   *[other] instances
+} stopped in { $region }
+stopped-part = { $count } in { $region }
+stopped-list = { $rest } and { $last }
+stopped-in-regions = { $count } instances stopped: { $list }

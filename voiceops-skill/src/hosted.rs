@@ -3,6 +3,8 @@
 //! `ALLOW_ANY_SKILL_ID=true`) and saying why in the log.
 
 use crate::config::Config;
+use crate::inventory::AwsInventory;
+use crate::notify::{Notifier, NotifySettings};
 use crate::skill::{self, SkillIds, VoiceOps};
 use alexa_core::Skill;
 
@@ -29,9 +31,13 @@ pub fn json_logs(logs: Logs) {
     }
 }
 
-/// The skill from the environment, or `None` after logging why it cannot start. `local`
-/// opens the embedded store, for hosts that have one.
-pub async fn skill_from_env(local: Option<crate::memory::LocalStore>) -> Option<Skill<VoiceOps>> {
+/// The skill from the environment and, when configured, its stop notifier; `None` after
+/// logging why the skill cannot start. `local` opens the embedded store, for hosts that
+/// have one. Notifications that are configured but cannot work are logged and left off:
+/// the skill still answers.
+pub async fn skill_from_env(
+    local: Option<crate::memory::LocalStore>,
+) -> Option<(Skill<VoiceOps>, Option<Notifier>)> {
     let config = Config::from_env();
     let ids = config
         .lambda_skill_ids()
@@ -44,7 +50,15 @@ pub async fn skill_from_env(local: Option<crate::memory::LocalStore>) -> Option<
         .await
         .inspect_err(|reason| tracing::error!("{reason}"))
         .ok()?;
-    skill::build(state, ids)
-        .inspect_err(|err| tracing::error!(%err, "the skill is wired wrongly"))
+    let settings = NotifySettings::from_lookup(|name| std::env::var(name).ok());
+    let aws = AwsInventory::from_env(config.regions.clone());
+    let notifier = crate::notify::from_env(&settings, &state, &aws)
+        .await
+        .inspect_err(|reason| tracing::error!("notifications are off: {reason}"))
         .ok()
+        .flatten();
+    let skill = skill::build(state, ids)
+        .inspect_err(|err| tracing::error!(%err, "the skill is wired wrongly"))
+        .ok()?;
+    Some((skill, notifier))
 }

@@ -13,6 +13,7 @@ pub mod hosted;
 pub mod inventory;
 pub mod lambda;
 pub mod memory;
+pub mod notify;
 pub mod package;
 pub mod progress;
 pub mod regions;

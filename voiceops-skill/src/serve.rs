@@ -28,7 +28,9 @@ pub struct ServeArgs {
 
 pub async fn run(args: ServeArgs) -> ExitCode {
     json_logs(Logs::Service);
-    let Some(skill) = skill_from_env(Some(voiceops_skill::memory::sqlite)).await else {
+    let Some((skill, _stop_notifications_arrive_only_on_lambda)) =
+        skill_from_env(Some(voiceops_skill::memory::sqlite)).await
+    else {
         return ExitCode::FAILURE;
     };
     let host = match args.insecure_skip_verification_on_loopback {

@@ -9,6 +9,7 @@ use crate::inventory::{
     survey, survey_estate, Account, AwsInventory, AwsOrganization, Inventory, Member, Organization,
     StateCounts, Survey, Timing,
 };
+use crate::notify;
 use crate::screen::{self, Board};
 use crate::slots::{CountArgs, Region, RegionArgs, WhichAccountsArgs, WhichRegionsArgs};
 use crate::speech::{self, estate, Scope};
@@ -52,6 +53,12 @@ impl VoiceOps {
     pub fn with_organization(mut self, organization: Arc<dyn Organization>) -> Self {
         self.organization = Some(organization);
         self
+    }
+
+    /// Who asked to hear about stopped instances: kept in the same store as the last
+    /// counts; without a store, nobody can subscribe.
+    pub fn subscriptions(&self) -> Option<crate::notify::Subscriptions> {
+        self.memory.clone().map(crate::notify::Subscriptions::new)
     }
 
     /// Remembers users' last counts in `store`.
@@ -136,6 +143,17 @@ pub fn build(state: VoiceOps, ids: SkillIds) -> Result<Skill<VoiceOps>, BuildErr
         .intent("StatusReportIntent", status_report)
         .intent("WhichRegionsIntent", which_regions)
         .intent("WhichAccountsIntent", which_accounts)
+        .intent("NotifyStopsIntent", notify::intents::subscribe)
+        .intent("StopNotifyingIntent", notify::intents::unsubscribe)
+        .intent("NotificationsStatusIntent", notify::intents::status)
+        .on_request(
+            "AlexaSkillEvent.SkillDisabled",
+            notify::intents::ended_elsewhere,
+        )
+        .on_request(
+            "AlexaSkillEvent.ProactiveSubscriptionChanged",
+            notify::intents::ended_elsewhere,
+        )
         .intent(
             builtin::HELP,
             |t: Messages, State(app): State<VoiceOps>| async move {

@@ -136,7 +136,14 @@ fn event(shared: &Shared, stage: &str, headers: &HeaderMap, body: &str) -> Respo
         return api.error(&mut world, StatusCode::BAD_REQUEST, &problem);
     }
     let reference = event["referenceId"].as_str().unwrap_or_default().to_owned();
-    if !world.reference_ids.insert(reference.clone()) {
+    // Amazon refuses a reference ID a second time for the same customer.
+    let audience = event["relevantAudience"]["payload"]["user"]
+        .as_str()
+        .unwrap_or("multicast");
+    if !world
+        .reference_ids
+        .insert(format!("{reference}|{audience}"))
+    {
         let message =
             format!("An event with referenceId {reference} was already created for this customer.");
         return api.error(&mut world, StatusCode::CONFLICT, &message);

@@ -158,6 +158,33 @@ impl AwsInventory {
         Ok(counts)
     }
 
+    async fn stopped(&self, region: String) -> Result<Vec<super::Stopped>, InventoryError> {
+        let client = self.clients(&region).await.ec2;
+        let stopped = aws_sdk_ec2::types::Filter::builder()
+            .name("instance-state-name")
+            .values("stopped")
+            .build();
+        let mut pages = client
+            .describe_instances()
+            .filters(stopped)
+            .max_results(self.page_size)
+            .into_paginator()
+            .send();
+        let mut found = Vec::new();
+        while let Some(page) = pages.next().await {
+            let page = page.map_err(|e| classify(e, "ec2:DescribeInstances"))?;
+            for instance in page.reservations().iter().flat_map(|r| r.instances()) {
+                found.push(super::Stopped {
+                    instance_id: instance.instance_id().unwrap_or_default().to_owned(),
+                    at: instance
+                        .state_transition_reason()
+                        .and_then(super::stop_time),
+                });
+            }
+        }
+        Ok(found)
+    }
+
     async fn databases(&self, region: String) -> Result<Vec<Database>, InventoryError> {
         let client = self.clients(&region).await.rds;
         let mut databases = Vec::new();
@@ -287,6 +314,14 @@ impl Inventory for Arc<AwsInventory> {
     fn list_databases(&self, region: String) -> BoxFuture<Result<Vec<Database>, InventoryError>> {
         let this = Arc::clone(self);
         Box::pin(async move { this.databases(region).await })
+    }
+
+    fn stopped_instances(
+        &self,
+        region: String,
+    ) -> BoxFuture<Result<Vec<super::Stopped>, InventoryError>> {
+        let this = Arc::clone(self);
+        Box::pin(async move { this.stopped(region).await })
     }
 }
 

@@ -103,4 +103,43 @@ pub trait Inventory: Send + Sync + 'static {
     fn count_instances(&self, region: String) -> BoxFuture<Result<StateCounts, InventoryError>>;
     /// DB instances (outside clusters) and Aurora clusters in one region.
     fn list_databases(&self, region: String) -> BoxFuture<Result<Vec<Database>, InventoryError>>;
+    /// The stopped instances of one region with when each stopped (Unix seconds, from its
+    /// state-transition reason), for counting the stops of a notification's window. An
+    /// inventory that cannot tell answers none, and a notification counts only the stops
+    /// it was told of.
+    fn stopped_instances(&self, region: String) -> BoxFuture<Result<Vec<Stopped>, InventoryError>> {
+        let _ = region;
+        Box::pin(async { Ok(Vec::new()) })
+    }
+}
+
+/// A stopped instance and when it stopped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stopped {
+    /// `i-0123...`.
+    pub instance_id: String,
+    /// Unix seconds; `None` when AWS did not say.
+    pub at: Option<i64>,
+}
+
+/// When an instance stopped, from its `StateTransitionReason`:
+/// `User initiated (2026-12-03 10:00:00 GMT)` (AWS) or `... UTC)` (emulators).
+///
+/// ```
+/// use voiceops_skill::inventory::stop_time;
+/// assert_eq!(stop_time("User initiated (2026-12-03 10:00:00 GMT)"), Some(1_796_292_000));
+/// assert_eq!(stop_time("User initiated"), None);
+/// ```
+pub fn stop_time(reason: &str) -> Option<i64> {
+    let inside = reason.rsplit_once('(')?.1.strip_suffix(')')?;
+    let stamp = inside
+        .strip_suffix(" GMT")
+        .or_else(|| inside.strip_suffix(" UTC"))?;
+    let civil = jiff::civil::DateTime::strptime("%Y-%m-%d %H:%M:%S", stamp).ok()?;
+    Some(
+        jiff::tz::TimeZone::UTC
+            .to_timestamp(civil)
+            .ok()?
+            .as_second(),
+    )
 }
