@@ -70,8 +70,19 @@ fn the_function_reads_the_estate_and_only_reads_and_writes_items_of_its_table() 
             }
         }
     }
-    assert_eq!(conditional.len(), 1, "one policy for the organization");
-    across_accounts_only_when_a_member_role_is_named(&t, conditional[0]);
+    assert_eq!(
+        conditional.len(),
+        2,
+        "one policy for the organization, one for notifications"
+    );
+    let when = |name: &str| {
+        *conditional
+            .iter()
+            .find(|branches| branches[0].as_str() == Some(name))
+            .unwrap_or_else(|| panic!("a policy under {name}"))
+    };
+    across_accounts_only_when_a_member_role_is_named(&t, when("AcrossAccounts"));
+    the_skill_credentials_secret_only_when_one_is_named(&t, when("Notifications"));
     let expected: BTreeSet<String> = [
         "ec2:DescribeInstances",
         "ec2:DescribeRegions",
@@ -96,6 +107,77 @@ fn the_function_reads_the_estate_and_only_reads_and_writes_items_of_its_table() 
         .unwrap()
         .values()
         .all(|r| r["Type"].as_str() != Some("AWS::IAM::Role")));
+}
+
+/// The notifications' policy: present only under `Notifications` (a secret ARN was given),
+/// it reads exactly that secret; the rule that sends stop events and its permission to
+/// invoke the function exist under the same condition, and nothing else may invoke it.
+fn the_skill_credentials_secret_only_when_one_is_named(t: &Value, branches: &Value) {
+    let Value::Tagged(not) = &t["Conditions"]["Notifications"] else {
+        panic!("Notifications is a condition");
+    };
+    assert_eq!(not.tag, "!Not");
+    let Value::Tagged(equals) = &not.value[0] else {
+        panic!("!Not [!Equals ...]");
+    };
+    assert!(is_ref(&equals.value[0], "SkillCredentialsSecretArn"));
+    assert_eq!(equals.value[1].as_str(), Some(""));
+    let statements = branches[1]["Statement"].as_sequence().unwrap();
+    assert_eq!(statements.len(), 1);
+    assert_eq!(statements[0]["Effect"].as_str(), Some("Allow"));
+    assert_eq!(
+        statements[0]["Action"].as_sequence().unwrap(),
+        &[Value::from("secretsmanager:GetSecretValue")]
+    );
+    assert!(
+        is_ref(&statements[0]["Resource"], "SkillCredentialsSecretArn"),
+        "that secret and no other"
+    );
+    assert!(is_ref(&branches[2], "AWS::NoValue"));
+
+    let resources = t["Resources"].as_mapping().unwrap();
+    let rule = &t["Resources"]["InstanceStoppedRule"];
+    assert_eq!(rule["Type"].as_str(), Some("AWS::Events::Rule"));
+    assert_eq!(rule["Condition"].as_str(), Some("Notifications"));
+    let pattern = &rule["Properties"]["EventPattern"];
+    assert_eq!(pattern["source"][0].as_str(), Some("aws.ec2"));
+    assert_eq!(
+        pattern["detail-type"][0].as_str(),
+        Some("EC2 Instance State-change Notification")
+    );
+    assert_eq!(
+        pattern["detail"]["state"].as_sequence().unwrap(),
+        &[Value::from("stopped")],
+        "stops only"
+    );
+    let target = &rule["Properties"]["Targets"][0]["Arn"];
+    assert!(
+        matches!(target, Value::Tagged(tag) if tag.value.as_str() == Some("VoiceOpsFunction.Arn"))
+    );
+    let permissions: Vec<&Value> = resources
+        .values()
+        .filter(|r| r["Type"].as_str() == Some("AWS::Lambda::Permission"))
+        .collect();
+    assert_eq!(permissions.len(), 1, "only the rule is added as an invoker");
+    let p = &permissions[0];
+    assert_eq!(p["Condition"].as_str(), Some("Notifications"));
+    assert_eq!(
+        p["Properties"]["Action"].as_str(),
+        Some("lambda:InvokeFunction")
+    );
+    assert_eq!(
+        p["Properties"]["Principal"].as_str(),
+        Some("events.amazonaws.com")
+    );
+    assert!(
+        matches!(&p["Properties"]["SourceArn"], Value::Tagged(tag) if tag.value.as_str() == Some("InstanceStoppedRule.Arn"))
+    );
+    let env = &functions(t)[0]["Properties"]["Environment"]["Variables"];
+    assert!(is_ref(
+        &env["VOICEOPS_SKILL_CREDENTIALS_SECRET"],
+        "SkillCredentialsSecretArn"
+    ));
+    assert!(is_ref(&env["VOICEOPS_NOTIFY_STAGE"], "NotificationStage"));
 }
 
 /// The organization's policy: present only under `AcrossAccounts` (a member role name was
@@ -191,22 +273,59 @@ fn the_attributes_table_is_on_demand_expires_old_entries_and_is_the_functions_st
 }
 
 #[test]
-fn the_timeout_sits_between_the_skills_deadline_and_alexas() {
+fn alexa_hears_an_answer_in_time_and_a_stop_event_may_wait_out_its_window() {
     let t = template();
-    let timeout = functions(&t)[0]["Properties"]["Timeout"]
-        .as_u64()
-        .expect("a timeout in seconds");
+    let p = &functions(&t)[0]["Properties"];
+    let timeout = p["Timeout"].as_u64().expect("a timeout in seconds");
     assert!(
-        timeout < 8,
-        "Alexa waits about 8 s; the function's timeout is {timeout} s"
-    );
-    assert!(
-        LAMBDA_DEADLINE.as_millis() < u128::from(timeout) * 1000,
-        "the apology must come before Lambda's timeout"
+        LAMBDA_DEADLINE < std::time::Duration::from_secs(8),
+        "Alexa waits about 8 s: the apology must come first"
     );
     assert!(
         Timing::default().overall < LAMBDA_DEADLINE,
         "AWS calls must stop before the apology deadline"
+    );
+    let window: u64 = p["Environment"]["Variables"]["VOICEOPS_NOTIFY_WINDOW_SECONDS"]
+        .as_str()
+        .and_then(|w| w.parse().ok())
+        .expect("the notification window in seconds");
+    assert!(
+        timeout >= window + 5 + 10,
+        "a stop event waits its {window} s window and 5 s more, then counts and sends: {timeout} s is too short"
+    );
+}
+
+/// stop-forwarder.yaml: another region's stop events put on VoiceOps's home bus, and nothing else.
+#[test]
+fn the_stop_forwarder_may_only_put_events_on_the_home_bus() {
+    let path = end_to_end::root().join("stop-forwarder.yaml");
+    let text = std::fs::read_to_string(path).unwrap();
+    let t: Value = serde_yaml_ng::from_str(&text).unwrap();
+    let role = &t["Resources"]["ForwardStopsRole"]["Properties"];
+    assert_eq!(
+        role["AssumeRolePolicyDocument"]["Statement"][0]["Principal"]["Service"].as_str(),
+        Some("events.amazonaws.com")
+    );
+    let statements = role["Policies"][0]["PolicyDocument"]["Statement"]
+        .as_sequence()
+        .unwrap();
+    assert_eq!(statements.len(), 1);
+    assert_eq!(statements[0]["Action"].as_str(), Some("events:PutEvents"));
+    assert!(is_ref(&statements[0]["Resource"], "HomeEventBusArn"));
+    let rule = &t["Resources"]["ForwardStopsRule"]["Properties"];
+    assert_eq!(
+        rule["EventPattern"]["detail"]["state"]
+            .as_sequence()
+            .unwrap(),
+        &[Value::from("stopped")]
+    );
+    assert!(is_ref(&rule["Targets"][0]["Arn"], "HomeEventBusArn"));
+    let out = lint(&text, "forwarder");
+    assert!(
+        out.status.success() && out.stdout.is_empty(),
+        "cfn-lint: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
     );
 }
 
