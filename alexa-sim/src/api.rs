@@ -1,6 +1,8 @@
 //! A local stand-in for the Alexa service APIs (feature `api`), so a skill's service calls
 //! work offline: progressive responses are recorded and shown before the answer, device
-//! settings are answered from the host (its time zone) or as a test sets them.
+//! settings are answered from the host (its time zone) or as a test sets them, and the
+//! proactive events the skill creates (with a token from the stand-in's Login with Amazon,
+//! `/auth/o2/token`) become the simulated user's notifications.
 //!
 //! It checks the bearer token it handed out, answers what Amazon documents for the
 //! endpoints it knows, and 404 for the rest.
@@ -85,6 +87,12 @@ impl AlexaApi {
         let app = Router::new()
             .route("/v1/directives", post(directive))
             .route("/v2/devices/{device}/settings/{name}", get(setting))
+            .route("/auth/o2/token", post(skill_token))
+            .route("/v1/proactiveEvents", post(proactive_event))
+            .route(
+                "/v1/proactiveEvents/stages/development",
+                post(proactive_event),
+            )
             .with_state(shared);
         let server = tokio::spawn(async move {
             if let Err(err) = axum::serve(listener, app).await {
@@ -187,4 +195,45 @@ async fn setting(
         _ => return error(StatusCode::NOT_FOUND, "NOT_FOUND", "no such setting"),
     };
     Json(value).into_response()
+}
+
+/// The skill's own Login with Amazon token (client credentials): any client is one the
+/// simulated Alexa knows, and gets the token requests carry as theirs.
+async fn skill_token(State(shared): State<Arc<Shared>>, body: String) -> Response {
+    if !body.contains("grant_type=client_credentials") {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "unsupported_grant_type",
+            "client_credentials only",
+        );
+    }
+    let answer = serde_json::json!({
+        "access_token": shared.token, "expires_in": 3600, "token_type": "bearer"
+    });
+    Json(answer).into_response()
+}
+
+/// A proactive event: recorded as a notification for the simulated user (202, as Amazon).
+async fn proactive_event(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    body: Option<Json<Value>>,
+) -> Response {
+    if let Some(refused) = unauthorised(&shared, &headers) {
+        return refused;
+    }
+    let Some(Json(event)) = body else {
+        return error(StatusCode::BAD_REQUEST, "INVALID_EVENT", "not JSON");
+    };
+    if event["event"]["name"].as_str().is_none() || event["relevantAudience"].is_null() {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "INVALID_EVENT",
+            "Missing required field: event.name or relevantAudience",
+        );
+    }
+    shared
+        .log
+        .record_notification(crate::Notification { event });
+    StatusCode::ACCEPTED.into_response()
 }

@@ -1,4 +1,5 @@
-//! What the skill told the simulated Alexa API during a turn: progressive responses.
+//! What the skill told the simulated Alexa API: progressive responses during a turn, and
+//! notifications (proactive events) whenever it sends them.
 
 use std::sync::{Mutex, PoisonError};
 use tokio::sync::Notify;
@@ -17,6 +18,7 @@ pub struct Progressive {
 #[derive(Debug, Default)]
 pub struct ApiLog {
     progressive: Mutex<Vec<Progressive>>,
+    notifications: Mutex<Vec<crate::Notification>>,
     arrived: Notify,
 }
 
@@ -52,6 +54,24 @@ impl ApiLog {
             }
             arrived.await;
         }
+    }
+
+    /// Records one notification the skill created.
+    pub fn record_notification(&self, notification: crate::Notification) {
+        self.notifications
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(notification);
+    }
+
+    /// Takes out every notification received so far, oldest first.
+    pub fn take_notifications(&self) -> Vec<crate::Notification> {
+        std::mem::take(
+            &mut *self
+                .notifications
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner),
+        )
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Progressive>> {

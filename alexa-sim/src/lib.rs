@@ -51,6 +51,8 @@ pub mod api;
 mod api_log;
 mod builtin_types;
 mod dialog;
+mod events;
+mod notification;
 pub mod phrasings;
 mod resolver;
 mod session;
@@ -70,6 +72,8 @@ mod speak;
 pub use http::{HttpTarget, LambdaTarget, SignRequest};
 
 pub use api_log::{ApiLog, Progressive};
+pub use events::{EventHandler, EventOutcome};
+pub use notification::Notification;
 pub use resolver::{Resolved, Resolver};
 
 /// The skill ID simulated requests carry when the skill names none of its own. The same as

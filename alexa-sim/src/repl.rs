@@ -62,6 +62,10 @@ async fn piped<T: Target>(
             let shown = if line.is_empty() { "(silence)" } else { line };
             writeln!(std::io::stdout(), "You:   {shown}")?;
         }
+        if let Some(command) = line.strip_prefix('.') {
+            run_command(sim, command, &mut std::io::stdout().lock()).await?;
+            continue;
+        }
         let turn = take_turn(sim, line).await;
         show(line, &turn, options, options.transcript)?;
         if options.transcript {
@@ -99,11 +103,57 @@ async fn interactive<T: Target>(
         if !line.is_empty() {
             let _ = editor.add_history_entry(&line);
         }
+        if let Some(command) = line.strip_prefix('.') {
+            run_command(sim, command, &mut std::io::stdout().lock()).await?;
+            continue;
+        }
         let turn = take_turn(sim, &line).await;
         show(&line, &turn, options, true)?;
         if let Some(speaker) = speaker {
             speaker.say(&turn.speech).await;
         }
+    }
+}
+
+/// A line starting with `.`: `.grant SCOPE` (the user grants a permission in the Alexa
+/// app) or `.event FILE` (the JSON event in FILE goes to the skill's event handler, and the
+/// notifications it sent are shown, one `Notification:` line each).
+pub async fn run_command<T: Target>(
+    sim: &mut Simulator<T>,
+    command: &str,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    let (name, argument) = command
+        .trim()
+        .split_once(' ')
+        .unwrap_or((command.trim(), ""));
+    let argument = argument.trim();
+    match name {
+        "grant" if !argument.is_empty() => {
+            sim.grant(argument);
+            writeln!(out, "(granted {argument})")
+        }
+        "event" if !argument.is_empty() => {
+            let event = match std::fs::read(argument)
+                .map_err(|e| e.to_string())
+                .and_then(|bytes| serde_json::from_slice(&bytes).map_err(|e| e.to_string()))
+            {
+                Ok(event) => event,
+                Err(err) => return writeln!(out, "(cannot read {argument}: {err})"),
+            };
+            let outcome = sim.event(event).await;
+            if let Err(err) = &outcome.answer {
+                writeln!(out, "(the skill refused the event: {err})")?;
+            }
+            if outcome.notifications.is_empty() {
+                writeln!(out, "(no notification)")?;
+            }
+            for text in &outcome.notifications {
+                writeln!(out, "Notification: {text}")?;
+            }
+            Ok(())
+        }
+        _ => writeln!(out, "(commands: .grant SCOPE, .event FILE)"),
     }
 }
 

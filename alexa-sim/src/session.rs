@@ -104,6 +104,8 @@ pub struct Simulator<T: Target> {
     dialog_model: Option<InteractionModel>,
     user_id: String,
     api: Option<ApiAccessPoint>,
+    granted: Vec<String>,
+    events: Option<crate::EventHandler>,
 }
 
 /// Where simulated requests point the skill's Alexa API calls.
@@ -158,6 +160,8 @@ impl<T: Target> Simulator<T> {
             dialog_model: None,
             user_id: simulated_user_id("default"),
             api: None,
+            granted: Vec::new(),
+            events: None,
         }
     }
 
@@ -192,6 +196,47 @@ impl<T: Target> Simulator<T> {
     pub fn with_dialog_model(mut self, model: &InteractionModel) -> Self {
         self.dialog_model = Some(model.clone());
         self
+    }
+
+    /// The user grants `scope` in the Alexa app (after a consent card): from now on
+    /// requests carry it as GRANTED in `context.System.user.permissions.scopes`.
+    pub fn grant(&mut self, scope: &str) {
+        if !self.granted.iter().any(|s| s == scope) {
+            self.granted.push(scope.to_owned());
+        }
+    }
+
+    /// Delivers events that are not Alexa requests to `handler` (see [`Simulator::event`]).
+    pub fn with_events(mut self, handler: crate::EventHandler) -> Self {
+        self.events = Some(handler);
+        self
+    }
+
+    /// Sends `event` to the skill's event handler, as EventBridge would, and returns its
+    /// answer with the notifications the simulated user got while it ran (they need the
+    /// local Alexa API, [`Simulator::with_alexa_api`]).
+    pub async fn event(&mut self, event: serde_json::Value) -> crate::EventOutcome {
+        let Some(handler) = self.events.clone() else {
+            return crate::EventOutcome {
+                answer: Err("this skill takes no events here".to_owned()),
+                notifications: Vec::new(),
+            };
+        };
+        let answer = handler(event).await;
+        let notifications = match &self.api {
+            Some(api) => api
+                .log
+                .take_notifications()
+                .into_iter()
+                .filter(|n| n.reaches(&self.user_id))
+                .map(|n| n.text(&self.locale))
+                .collect(),
+            None => Vec::new(),
+        };
+        crate::EventOutcome {
+            answer,
+            notifications,
+        }
     }
 
     /// True while a session is open.
@@ -383,8 +428,17 @@ impl<T: Target> Simulator<T> {
         let application = Application {
             application_id: self.skill_id.clone(),
         };
+        let scopes: Map<String, serde_json::Value> = self
+            .granted
+            .iter()
+            .map(|scope| (scope.clone(), serde_json::json!({ "status": "GRANTED" })))
+            .collect();
         let user = User {
             user_id: self.user_id.clone(),
+            permissions: (!scopes.is_empty()).then(|| alexa_core::model::Permissions {
+                scopes: Some(scopes),
+                ..Default::default()
+            }),
             ..User::default()
         };
         let session = self.conversation.as_mut().map(|c| {

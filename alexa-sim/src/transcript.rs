@@ -14,6 +14,9 @@
 //! > a small espresso
 //! <* One # * espresso.        (a pattern: `*` any words, `#` a number)
 //! [intent OrderIntent size=SMALL]   (the intent and slots NLU picked, slots by resolved id)
+//! [grant alexa::devices:all:notifications:write]   (the user grants it in the Alexa app)
+//! [event events/stopped.json]   (an event for the skill's handler, path from this file's folder)
+//! Notification: 1 instance stopped in Frankfurt   (the next notification the user got)
 //! ```
 //!
 //! Patterns and intent lines are what a replay on Amazon's simulator (`cargo alexa dialog
@@ -36,6 +39,7 @@ pub struct Transcript {
     /// The `device:` header; an Echo without one.
     pub device: DeviceProfile,
     steps: Vec<(usize, Step)>,
+    folder: Option<PathBuf>,
 }
 
 /// One line of a transcript: something said, or something expected of the answer to it.
@@ -66,6 +70,12 @@ pub enum Step {
     Open,
     /// `[ended]`.
     Ended,
+    /// `[grant SCOPE]`: the user grants a permission in the Alexa app.
+    Grant(String),
+    /// `[event FILE]`: the JSON in FILE goes to the skill's event handler.
+    Event(String),
+    /// `Notification: text`: the next notification the user got, exactly.
+    Notification(String),
 }
 
 /// A transcript that cannot be read, or a conversation that went otherwise.
@@ -117,6 +127,7 @@ impl Transcript {
             locale: None,
             device: DeviceProfile::Echo,
             steps: Vec::new(),
+            folder: None,
         };
         for (index, raw) in text.lines().enumerate() {
             let line = raw.trim();
@@ -134,6 +145,18 @@ impl Transcript {
             } else if let Some(device) = line.strip_prefix("device:") {
                 transcript.device = device.trim().parse().map_err(|_| syntax())?;
                 continue;
+            } else if let Some(text) = line.strip_prefix("Notification:") {
+                Step::Notification(text.trim().to_owned())
+            } else if let Some(scope) = line
+                .strip_prefix("[grant ")
+                .and_then(|l| l.strip_suffix(']'))
+            {
+                Step::Grant(scope.trim().to_owned())
+            } else if let Some(file) = line
+                .strip_prefix("[event ")
+                .and_then(|l| l.strip_suffix(']'))
+            {
+                Step::Event(file.trim().to_owned())
             } else if let Some(said) = line.strip_prefix('>') {
                 Step::Say(said.trim().to_owned())
             } else if let Some(want) = line.strip_prefix("<=") {
@@ -162,11 +185,11 @@ impl Transcript {
         &self.steps
     }
 
-    /// How many expectations (answers and session states) it checks.
+    /// How many expectations (answers, session states, notifications) it checks.
     pub fn checks(&self) -> usize {
         self.steps
             .iter()
-            .filter(|(_, step)| !matches!(step, Step::Say(_)))
+            .filter(|(_, step)| step.is_expectation())
             .count()
     }
 
@@ -177,20 +200,52 @@ impl Transcript {
         sim: &mut Simulator<T>,
     ) -> Result<usize, TranscriptError> {
         let mut last: Option<Turn> = None;
+        let mut notifications = std::collections::VecDeque::new();
         for (line, step) in &self.steps {
-            if let Step::Say(utterance) = step {
-                last = Some(if utterance.is_empty() {
-                    sim.silence().await
-                } else {
-                    sim.say(utterance).await
-                });
-                continue;
-            }
             let mismatch = |message: String| TranscriptError::Mismatch {
                 name: self.name.clone(),
                 line: *line,
                 message,
             };
+            match step {
+                Step::Say(utterance) => {
+                    last = Some(if utterance.is_empty() {
+                        sim.silence().await
+                    } else {
+                        sim.say(utterance).await
+                    });
+                    continue;
+                }
+                Step::Grant(scope) => {
+                    sim.grant(scope);
+                    continue;
+                }
+                Step::Event(file) => {
+                    let path = self.folder.as_deref().unwrap_or(Path::new(".")).join(file);
+                    let event = std::fs::read(&path)
+                        .map_err(|e| e.to_string())
+                        .and_then(|b| serde_json::from_slice(&b).map_err(|e| e.to_string()))
+                        .map_err(|e| {
+                            mismatch(format!("cannot read the event {}: {e}", path.display()))
+                        })?;
+                    let outcome = sim.event(event).await;
+                    if let Err(err) = outcome.answer {
+                        return Err(mismatch(format!("the skill refused the event: {err}")));
+                    }
+                    notifications.extend(outcome.notifications);
+                    continue;
+                }
+                Step::Notification(want) => match notifications.pop_front() {
+                    Some(got) if &got == want => continue,
+                    Some(got) => {
+                        return Err(mismatch(format!(
+                            "the notification was {got:?}, expected {want:?}"
+                        )))
+                    }
+                    None => return Err(mismatch(format!("no notification, expected {want:?}"))),
+                },
+                _ => {}
+            }
             let turn = last
                 .as_ref()
                 .ok_or_else(|| mismatch("an expectation before anything was said".into()))?;
@@ -257,9 +312,9 @@ fn slot_reading(intent: &alexa_core::model::Intent, slot: &str) -> Option<String
 }
 
 impl Step {
-    /// True for an expectation, false for something said.
+    /// True for an expectation, false for something said or done (a grant, an event).
     pub fn is_expectation(&self) -> bool {
-        !matches!(self, Step::Say(_))
+        !matches!(self, Step::Say(_) | Step::Grant(_) | Step::Event(_))
     }
 
     /// What is wrong with `turn` for this expectation, or `None` when it holds.
@@ -271,7 +326,7 @@ impl Step {
             _ => None,
         };
         let ok = match step {
-            Step::Say(_) => true,
+            Step::Say(_) | Step::Grant(_) | Step::Event(_) | Step::Notification(_) => true,
             Step::Equals(want) => said == want,
             Step::StartsWith(want) => said.starts_with(want.as_str()),
             Step::Contains(want) => said.contains(want.as_str()),
@@ -351,7 +406,9 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Transcript>, TranscriptError> {
         .map(|path| {
             let text = std::fs::read_to_string(path).map_err(|e| read_error(path, e))?;
             let name = path.file_name().unwrap_or_default().to_string_lossy();
-            Transcript::parse(&name, &text)
+            let mut transcript = Transcript::parse(&name, &text)?;
+            transcript.folder = path.parent().map(Path::to_path_buf);
+            Ok(transcript)
         })
         .collect()
 }

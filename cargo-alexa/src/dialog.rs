@@ -211,6 +211,9 @@ async fn replay_transcript(
                 }
                 last = Some(turn);
             }
+            Step::Grant(_) | Step::Event(_) | Step::Notification(_) => out.skipped.push(format!(
+                "{line}: {step:?} (Amazon's simulator takes no events or grants)"
+            )),
             expectation if skipping => out
                 .skipped
                 .push(format!("{line}: {expectation:?} (after a skipped turn)")),

@@ -8,6 +8,7 @@ use alexa_sim::repl::{self, ReplOptions};
 use alexa_sim::{DeviceProfile, HttpTarget, LambdaTarget, Resolver, Simulator, Target};
 use std::process::ExitCode;
 use voiceops_skill::config::Config;
+use voiceops_skill::notify;
 use voiceops_skill::package;
 use voiceops_skill::skill::{self, SkillIds, VoiceOps};
 
@@ -59,28 +60,39 @@ fn fail(message: impl std::fmt::Display, code: u8) -> ExitCode {
 }
 
 /// Where the requests go: the skill in this process (with this machine's AWS credentials),
-/// a web service, or a function in a local Lambda runtime.
+/// a web service, or a function in a local Lambda runtime. In-process, its state comes too,
+/// for the notifications `.event FILE` shows.
 async fn target(
     args: &SimulateArgs,
     config: &Config,
     skill_id: &str,
-) -> Result<Box<dyn Target>, ExitCode> {
+) -> Result<(Box<dyn Target>, Option<VoiceOps>), ExitCode> {
     if let Some(url) = &args.endpoint {
         return HttpTarget::new(url)
-            .map(|t| Box::new(t) as Box<dyn Target>)
+            .map(|t| (Box::new(t) as Box<dyn Target>, None))
             .map_err(|e| fail(e, 2));
     }
     if let Some(address) = &args.lambda {
         return LambdaTarget::new(address, &args.function)
-            .map(|t| Box::new(t) as Box<dyn Target>)
+            .map(|t| (Box::new(t) as Box<dyn Target>, None))
             .map_err(|e| fail(e, 2));
     }
     let state = VoiceOps::from_config(config, Some(voiceops_skill::memory::sqlite))
         .await
         .map_err(|e| fail(e, 2))?;
-    skill::build(state, SkillIds::Only(vec![skill_id.to_owned()]))
-        .map(|s| Box::new(s) as Box<dyn Target>)
+    skill::build(state.clone(), SkillIds::Only(vec![skill_id.to_owned()]))
+        .map(|s| (Box::new(s) as Box<dyn Target>, Some(state)))
         .map_err(|e| fail(e, 1))
+}
+
+/// `.event FILE` in the simulator: EventBridge's stop events notify the subscribers through
+/// the local Alexa API, and the simulated user hears theirs.
+fn stop_events(state: &VoiceOps, api: &AlexaApi) -> Option<alexa_sim::EventHandler> {
+    let notifier = notify::simulated(state, api.endpoint())?;
+    Some(std::sync::Arc::new(move |event| {
+        let notifier = notifier.clone();
+        Box::pin(async move { notify::on_event(Some(&notifier), event).await })
+    }))
 }
 
 pub async fn run(args: SimulateArgs) -> ExitCode {
@@ -95,8 +107,8 @@ pub async fn run(args: SimulateArgs) -> ExitCode {
         .as_ref()
         .and_then(|ids| ids.first().cloned())
         .unwrap_or_else(|| alexa_sim::SIMULATOR_SKILL_ID.to_owned());
-    let target = match target(&args, &config, &skill_id).await {
-        Ok(target) => target,
+    let (target, state) = match target(&args, &config, &skill_id).await {
+        Ok(found) => found,
         Err(code) => return code,
     };
     // The skill's Alexa API calls (progressive responses, the device's time zone) go to a
@@ -115,6 +127,9 @@ pub async fn run(args: SimulateArgs) -> ExitCode {
         (None, None) => sim.with_alexa_api(api.endpoint(), api.token(), api.log()),
         _ => sim,
     };
+    if let Some(handler) = state.as_ref().and_then(|state| stop_events(state, &api)) {
+        sim = sim.with_events(handler);
+    }
     if args.web {
         return web(sim, args.port).await;
     }

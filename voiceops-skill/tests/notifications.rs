@@ -365,3 +365,46 @@ async fn other_events_are_refused_by_name_and_stops_without_notifications_are_lo
     let answer: Value = notify::on_event(None, stopped).await.unwrap();
     assert_eq!(answer["notified"], false);
 }
+
+/// tests/transcripts/notifications: the subscription by voice, a grant in the app, and
+/// EventBridge's recorded events heard as `Notification:` lines, in English and German.
+#[tokio::test]
+async fn the_notification_transcripts_replay() {
+    use alexa_sim::api::{AlexaApi, DeviceSettings};
+    use alexa_sim::{transcript, Resolver, Simulator};
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/transcripts/notifications");
+    let api = AlexaApi::start(DeviceSettings::with_time_zone("Europe/Berlin"))
+        .await
+        .unwrap();
+    let replayed = transcript::replay_dir(&dir, |t| {
+        let locale = t.locale.clone().unwrap_or_else(|| "en-US".into());
+        let store = Arc::new(MemoryStore::default());
+        let state = state(&store);
+        let notifier = notify::simulated(&state, api.endpoint()).unwrap();
+        let handler: alexa_sim::EventHandler = Arc::new(move |event| {
+            let notifier = notifier.clone();
+            Box::pin(async move { notify::on_event(Some(&notifier), event).await })
+        });
+        let skill = build(state, SkillIds::Any).unwrap();
+        let model = voiceops_skill::package::model(&locale).unwrap();
+        let resolver = Resolver::new(
+            &model.language_model,
+            &locale,
+            alexa_sim::SIMULATOR_SKILL_ID,
+        );
+        Simulator::new(
+            skill,
+            resolver,
+            &locale,
+            alexa_sim::SIMULATOR_SKILL_ID,
+            t.device,
+        )
+        .with_dialog_model(&model)
+        .with_alexa_api(api.endpoint(), api.token(), api.log())
+        .with_events(handler)
+    })
+    .await
+    .unwrap_or_else(|failure| panic!("{failure}"));
+    assert_eq!(replayed.len(), 2);
+}

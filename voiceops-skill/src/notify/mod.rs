@@ -58,6 +58,30 @@ pub async fn from_env(
     Ok(Some(notifier))
 }
 
+/// The notifier of the offline simulator: its Alexa API stand-in at `api_endpoint` issues
+/// the token and receives the events; a window of a second, counted without waiting.
+/// `None` without a store (nobody can subscribe).
+pub fn simulated(state: &crate::skill::VoiceOps, api_endpoint: &str) -> Option<Notifier> {
+    let credentials = SkillCredentials {
+        client_id: "amzn1.application-oa2-client.simulator".to_owned(),
+        client_secret: alexa_core::model::Secret::new("simulator"),
+    };
+    let tokens = SkillTokens::with_token_url(credentials, format!("{api_endpoint}/auth/o2/token"));
+    let notifier = Notifier::new(
+        state.subscriptions()?,
+        Arc::clone(&state.inventory),
+        Arc::new(tokens),
+        alexa_services::SkillStage::Development,
+    );
+    let now: Clock = Arc::new(|| alexa_core::model::Timestamp::now().unix_millis() / 1000);
+    Some(
+        notifier
+            .with_window(std::time::Duration::from_secs(1))
+            .with_clock(now, std::time::Duration::ZERO)
+            .allowing_api(api_endpoint),
+    )
+}
+
 /// The secret's text, through Secrets Manager (the function may read only that secret).
 async fn read_secret(aws: &AwsInventory, arn: &str) -> Result<String, String> {
     let client = aws_sdk_secretsmanager::Client::new(aws.sdk_config().await);
