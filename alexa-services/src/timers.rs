@@ -198,45 +198,65 @@ pub struct Timers {
     pub next_token: Option<String>,
 }
 
+/// Amazon's timer API documents no 403: a missing permission comes back as 401. The
+/// request's token is minted for each request, so for these calls a 401 means the user has
+/// not granted the permission, and is answered with its consent card.
+fn permission_refused<T>(result: Result<T, ApiError>) -> Result<T, ApiError> {
+    result.map_err(|err| match err {
+        ApiError::Unauthorized => ApiError::NotPermitted { permission: TIMERS },
+        other => other,
+    })
+}
+
 impl Alexa {
     /// Creates a timer.
     pub async fn create_timer(&self, timer: &Timer) -> Result<TimerInfo, ApiError> {
-        self.send(Method::POST, "/v1/alerts/timers", timer, TIMERS)
-            .await
+        permission_refused(
+            self.send(Method::POST, "/v1/alerts/timers", timer, TIMERS)
+                .await,
+        )
     }
 
     /// The skill's timers.
     pub async fn timers(&self) -> Result<Timers, ApiError> {
-        self.get("/v1/alerts/timers", Some(TIMERS)).await
+        permission_refused(self.get("/v1/alerts/timers", Some(TIMERS)).await)
     }
 
     /// One timer.
     pub async fn timer(&self, id: &str) -> Result<TimerInfo, ApiError> {
-        self.get(&format!("/v1/alerts/timers/{id}"), Some(TIMERS))
-            .await
+        permission_refused(
+            self.get(&format!("/v1/alerts/timers/{id}"), Some(TIMERS))
+                .await,
+        )
     }
 
     /// Pauses a running timer.
     pub async fn pause_timer(&self, id: &str) -> Result<(), ApiError> {
-        self.post_empty(&format!("/v1/alerts/timers/{id}/pause"), TIMERS)
-            .await
+        permission_refused(
+            self.post_empty(&format!("/v1/alerts/timers/{id}/pause"), TIMERS)
+                .await,
+        )
     }
 
     /// Resumes a paused timer.
     pub async fn resume_timer(&self, id: &str) -> Result<(), ApiError> {
-        self.post_empty(&format!("/v1/alerts/timers/{id}/resume"), TIMERS)
-            .await
+        permission_refused(
+            self.post_empty(&format!("/v1/alerts/timers/{id}/resume"), TIMERS)
+                .await,
+        )
     }
 
     /// Deletes one timer.
     pub async fn delete_timer(&self, id: &str) -> Result<(), ApiError> {
-        self.delete(&format!("/v1/alerts/timers/{id}"), TIMERS)
-            .await
+        permission_refused(
+            self.delete(&format!("/v1/alerts/timers/{id}"), TIMERS)
+                .await,
+        )
     }
 
     /// Deletes every timer the skill set on this device.
     pub async fn delete_all_timers(&self) -> Result<(), ApiError> {
-        self.delete("/v1/alerts/timers", TIMERS).await
+        permission_refused(self.delete("/v1/alerts/timers", TIMERS).await)
     }
 }
 

@@ -249,3 +249,47 @@ fn an_upsell_carries_the_skills_own_message() {
         "Pro counts every account. Want to hear more?"
     );
 }
+
+#[tokio::test]
+async fn timers_live_on_the_stand_in_and_a_missing_permission_is_its_consent_card() {
+    let amazon = StandIn::start().await.unwrap();
+    let alexa = alexa(&amazon, "en-US");
+    let tea = Timer::announce(
+        std::time::Duration::from_secs(600),
+        "tea",
+        "en-US",
+        "Your tea is ready.",
+    );
+    let set = alexa.create_timer(&tea).await.unwrap();
+    assert_eq!(
+        (set.status.as_deref(), set.duration.as_deref()),
+        (Some("ON"), Some("PT10M"))
+    );
+    alexa.pause_timer(&set.id).await.unwrap();
+    assert_eq!(
+        alexa.timer(&set.id).await.unwrap().status.as_deref(),
+        Some("PAUSED")
+    );
+    alexa.resume_timer(&set.id).await.unwrap();
+    assert_eq!(alexa.timers().await.unwrap().timers.len(), 1);
+    alexa.delete_timer(&set.id).await.unwrap();
+    assert_eq!(
+        alexa.delete_timer(&set.id).await.unwrap_err(),
+        ApiError::NotFound
+    );
+    amazon.set_timers_permitted(false);
+    let err = alexa.create_timer(&tea).await.unwrap_err();
+    assert_eq!(
+        err,
+        ApiError::NotPermitted { permission: TIMERS },
+        "Amazon answers 401 here"
+    );
+    let card = serde_json::to_value(
+        &err.ask_for_consent("I need to set timers.")
+            .unwrap()
+            .body()
+            .card,
+    )
+    .unwrap();
+    assert_eq!(card["permissions"], json!([TIMERS]));
+}

@@ -4,7 +4,7 @@
 //!
 //! It issues client-credentials tokens per scope, keeps the skill's products and the user's
 //! connected endpoints, and records every proactive event and skill message it accepts after
-//! checking it as Amazon does (schema, expiry, a duplicate reference ID). Faults on demand:
+//! checking it as Amazon does (schema, expiry, a duplicate reference ID), and timers. Faults on demand:
 //! the next calls answered 401, 403, 404, 429 (with `Retry-After`) or 500, tokens revoked.
 //! Every body it receives and sends is kept with the name of its `ask-sdk-model` class
 //! ([`StandIn::exchanges`]), for checking against Amazon's own model.
@@ -32,6 +32,7 @@
 
 mod events;
 mod in_session;
+mod timers;
 
 use crate::{SkillApi, SkillCredentials, SkillTokens};
 use alexa_core::model::Secret;
@@ -89,6 +90,9 @@ pub(crate) struct World {
     pub(crate) endpoints: Vec<Value>,
     pub(crate) voice_purchasing: bool,
     pub(crate) reference_ids: HashSet<String>,
+    pub(crate) timers: Vec<Value>,
+    pub(crate) timer_count: usize,
+    pub(crate) timers_permitted: bool,
     events: Vec<Received>,
     messages: Vec<Received>,
     exchanges: Vec<Exchange>,
@@ -136,6 +140,7 @@ pub(crate) enum Api {
     SkillMessaging,
     Monetization,
     Endpoints,
+    Timers,
 }
 
 impl Api {
@@ -145,6 +150,7 @@ impl Api {
             Api::SkillMessaging => "ask_sdk_model.services.skill_messaging.error.Error",
             Api::Monetization => "ask_sdk_model.services.monetization.error.Error",
             Api::Endpoints => "ask_sdk_model.services.endpoint_enumeration.error.Error",
+            Api::Timers => "ask_sdk_model.services.timer_management.error.Error",
         }
     }
 
@@ -152,7 +158,9 @@ impl Api {
     pub(crate) fn error(self, world: &mut World, status: StatusCode, message: &str) -> Response {
         let body = match self {
             Api::Monetization => json!({ "message": message }),
-            Api::Endpoints => json!({ "code": status.as_u16().to_string(), "message": message }),
+            Api::Endpoints | Api::Timers => {
+                json!({ "code": status.as_u16().to_string(), "message": message })
+            }
             _ => json!({ "code": status.as_u16(), "message": message }),
         };
         world.answer(status, self.error_definition(), body)
@@ -263,6 +271,7 @@ impl StandIn {
             token_lifetime: 3600,
             retry_after: 1,
             voice_purchasing: true,
+            timers_permitted: true,
             ..World::default()
         };
         in_session::seed(&mut world);
@@ -273,6 +282,7 @@ impl StandIn {
         let app = axum::Router::new()
             .merge(events::routes())
             .merge(in_session::routes())
+            .merge(timers::routes())
             .with_state(shared.clone());
         let task = tokio::spawn(async move {
             let _ = axum::serve(listener, app).await;
@@ -332,6 +342,11 @@ impl StandIn {
     /// Adds a user whom skill messages may reach.
     pub fn add_user(&self, user_id: &str) {
         self.shared.world().users.insert(user_id.to_owned());
+    }
+
+    /// Sets whether the user granted the timers permission.
+    pub fn set_timers_permitted(&self, permitted: bool) {
+        self.shared.world().timers_permitted = permitted;
     }
 
     /// Sets whether the account allows voice purchases.
