@@ -146,7 +146,7 @@ async fn transactions(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> 
             "status": "PENDING_APPROVAL_BY_PARENT", "productId": "amzn1.adg.product.voiceops-pro",
             "createdTime": "2026-12-01T09:00:00Z", "lastModifiedTime": "2026-12-01T09:00:00Z"
         }],
-        "metadata": { "resultSet": { "nextToken": null } }
+        "metadata": { "resultSet": {} }
     });
     world.answer(StatusCode::OK, "ask_sdk_model.services.monetization.in_skill_product_transactions_response.InSkillProductTransactionsResponse", body)
 }

@@ -54,12 +54,14 @@ async fn create(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Str
         );
     };
     world.timer_count += 1;
-    let timer = json!({
+    let mut timer = json!({
         "id": format!("stand-in-timer-{}", world.timer_count), "status": "ON",
         "duration": duration, "triggerTime": "2026-12-03T10:10:00Z",
-        "timerLabel": request["timerLabel"], "createdTime": "2026-12-03T10:00:00Z",
-        "updatedTime": "2026-12-03T10:00:00Z"
+        "createdTime": "2026-12-03T10:00:00Z", "updatedTime": "2026-12-03T10:00:00Z"
     });
+    if let Some(label) = request["timerLabel"].as_str() {
+        timer["timerLabel"] = json!(label);
+    }
     world.timers.push(timer.clone());
     world.answer(StatusCode::OK, TIMER_RESPONSE, timer)
 }
