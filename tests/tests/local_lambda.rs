@@ -41,6 +41,11 @@ fn wait_for_port(port: u16, what: &str) {
 
 impl LocalLambda {
     fn start(moto_endpoint: &str) -> Self {
+        Self::start_with(moto_endpoint, &[])
+    }
+
+    /// The function with settings of its own besides the ones every test uses.
+    fn start_with(moto_endpoint: &str, extra: &[(String, String)]) -> Self {
         use std::os::unix::process::CommandExt;
         let tool = cargo_lambda();
         assert!(
@@ -90,6 +95,7 @@ impl LocalLambda {
             .env("AWS_ACCESS_KEY_ID", "testing")
             .env("AWS_SECRET_ACCESS_KEY", "testing")
             .env("AWS_EC2_METADATA_DISABLED", "true")
+            .envs(extra.iter().map(|(k, v)| (k.as_str(), v.as_str())))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -107,6 +113,22 @@ impl LocalLambda {
         let data = root()
             .join("tests/fixtures/requests")
             .join(format!("{fixture}.json"));
+        self.invoke_file(&data, fixture)
+    }
+
+    /// Invokes the function with `event` (any JSON: an Alexa request, an EventBridge event).
+    fn invoke_json(&self, event: &Value, name: &str) -> Result<Value, String> {
+        let dir =
+            std::env::temp_dir().join(format!("voiceops-event-{}-{name}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("event.json");
+        std::fs::write(&file, serde_json::to_vec(event).unwrap()).unwrap();
+        let answer = self.invoke_file(&file, name);
+        let _ = std::fs::remove_dir_all(&dir);
+        answer
+    }
+
+    fn invoke_file(&self, data: &std::path::Path, fixture: &str) -> Result<Value, String> {
         let dir =
             std::env::temp_dir().join(format!("voiceops-invoke-{}-{fixture}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
@@ -121,7 +143,7 @@ impl LocalLambda {
                 &self.port.to_string(),
             ])
             .arg("--data-file")
-            .arg(&data)
+            .arg(data)
             .stdin(Stdio::null())
             .stdout(std::fs::File::create(&out_path).unwrap())
             .stderr(std::fs::File::create(&err_path).unwrap())
@@ -284,4 +306,165 @@ async fn the_simulator_talks_to_the_function_in_the_local_lambda_runtime() {
         "{said}"
     );
     assert!(said.contains("SkillIdMismatch"), "{said}");
+}
+
+/// "Tell me when an instance stops" on the deployed binary: the subscription kept in
+/// DynamoDB, the skill's Login with Amazon credentials read from Secrets Manager (moto), an
+/// instance stopped in moto and EventBridge's event fed to the function, and the proactive
+/// event Amazon's stand-in receives: one per subscriber per window.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stopped_instance_becomes_one_notification_per_subscriber() {
+    use alexa_services::stand_in::{StandIn, CLIENT_ID, CLIENT_SECRET};
+    const ALICE: &str = "amzn1.ask.account.alice";
+    let moto = Emulator::start();
+    let home = moto.config("us-east-1").await;
+    seed::instances(&moto.config("eu-central-1").await, "eu-central-1", 2, 0).await;
+    let table = "voiceops-attributes";
+    let dynamo = aws_sdk_dynamodb::Client::new(&home);
+    use aws_sdk_dynamodb::types::{
+        AttributeDefinition, BillingMode, KeySchemaElement, KeyType, ScalarAttributeType,
+    };
+    dynamo
+        .create_table()
+        .table_name(table)
+        .billing_mode(BillingMode::PayPerRequest)
+        .key_schema(
+            KeySchemaElement::builder()
+                .attribute_name(alexa_store_dynamodb::KEY)
+                .key_type(KeyType::Hash)
+                .build()
+                .unwrap(),
+        )
+        .attribute_definitions(
+            AttributeDefinition::builder()
+                .attribute_name(alexa_store_dynamodb::KEY)
+                .attribute_type(ScalarAttributeType::S)
+                .build()
+                .unwrap(),
+        )
+        .send()
+        .await
+        .unwrap();
+    let credentials =
+        serde_json::json!({"clientId": CLIENT_ID, "clientSecret": CLIENT_SECRET}).to_string();
+    let secret = aws_sdk_secretsmanager::Client::new(&home)
+        .create_secret()
+        .name("voiceops/skill-credentials")
+        .secret_string(credentials)
+        .send()
+        .await
+        .unwrap();
+    let amazon = StandIn::start().await.unwrap();
+    let settings = [
+        ("VOICEOPS_STORE", format!("dynamodb:{table}")),
+        (
+            "VOICEOPS_SKILL_CREDENTIALS_SECRET",
+            secret.arn().unwrap().to_owned(),
+        ),
+        ("VOICEOPS_LWA_TOKEN_URL", amazon.token_url()),
+        ("VOICEOPS_ALEXA_API", amazon.base_url()),
+        ("VOICEOPS_NOTIFY_WINDOW_SECONDS", "1".to_owned()),
+        ("VOICEOPS_REGIONS", "eu-central-1".to_owned()),
+    ]
+    .map(|(k, v)| (k.to_owned(), v));
+    let endpoint = moto.endpoint.clone();
+    let lambda = tokio::task::spawn_blocking(move || LocalLambda::start_with(&endpoint, &settings))
+        .await
+        .unwrap();
+
+    let mut subscribe = alexa_core::testing::TestRequest::intent("NotifyStopsIntent")
+        .skill_id(SKILL_ID)
+        .user(ALICE)
+        .alexa_api(&amazon.base_url(), "request-token")
+        .build();
+    let user = subscribe
+        .context
+        .system
+        .user
+        .get_or_insert_with(Default::default);
+    user.permissions = Some(alexa_core::model::Permissions {
+        scopes: serde_json::from_value(
+            serde_json::json!({"alexa::devices:all:notifications:write": {"status": "GRANTED"}}),
+        )
+        .unwrap(),
+        ..Default::default()
+    });
+    let subscribe = serde_json::to_value(subscribe).unwrap();
+    let answer =
+        tokio::task::block_in_place(|| lambda.invoke_json(&subscribe, "subscribe")).unwrap();
+    assert_eq!(
+        speech(&answer),
+        "Okay. I'll send you a notification when an instance stops."
+    );
+
+    let ec2 = aws_sdk_ec2::Client::new(&moto.config("eu-central-1").await);
+    let described = ec2.describe_instances().send().await.unwrap();
+    let instance = described.reservations()[0].instances()[0]
+        .instance_id()
+        .unwrap()
+        .to_owned();
+    ec2.stop_instances()
+        .instance_ids(&instance)
+        .send()
+        .await
+        .unwrap();
+    let stopped = serde_json::json!({
+        "version": "0", "id": "e-1", "detail-type": "EC2 Instance State-change Notification",
+        "source": "aws.ec2", "account": "123456789012", "time": alexa_core::model::Timestamp::now().to_string(),
+        "region": "eu-central-1", "resources": [format!("arn:aws:ec2:eu-central-1:123456789012:instance/{instance}")],
+        "detail": {"instance-id": instance, "state": "stopped"}
+    });
+    let first = tokio::task::block_in_place(|| lambda.invoke_json(&stopped, "stopped")).unwrap();
+    assert_eq!(first["summary"], "1 instance stopped in Frankfurt");
+    assert_eq!(
+        (
+            first["stopped"].as_u64(),
+            first["sent"].as_u64(),
+            first["failed"].as_u64()
+        ),
+        (Some(1), Some(1), Some(0))
+    );
+    // EventBridge delivers at least once: the same event again is no second notification.
+    let again = tokio::task::block_in_place(|| lambda.invoke_json(&stopped, "again")).unwrap();
+    assert_eq!(
+        (again["sent"].as_u64(), again["alreadySent"].as_u64()),
+        (Some(0), Some(1))
+    );
+
+    let events = amazon.events();
+    assert_eq!(events.len(), 1);
+    let event = &events[0].body;
+    assert_eq!(events[0].to, "development");
+    assert_eq!(event["relevantAudience"]["payload"]["user"], ALICE);
+    assert_eq!(event["event"]["payload"]["messageGroup"]["count"], 1);
+    let german = event["localizedAttributes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["locale"] == "de-DE")
+        .unwrap();
+    assert_eq!(german["summary"], "1 Instanz in Frankfurt gestoppt");
+    assert_eq!(
+        amazon.tokens_issued(),
+        1,
+        "the secret's credentials, one token for both invocations"
+    );
+    // Only the subscription is stored for this.
+    let item = dynamo
+        .get_item()
+        .table_name(table)
+        .key(
+            alexa_store_dynamodb::KEY,
+            aws_sdk_dynamodb::types::AttributeValue::S(
+                voiceops_skill::notify::SUBSCRIPTIONS_KEY.into(),
+            ),
+        )
+        .send()
+        .await
+        .unwrap();
+    let stored = format!("{:?}", item.item().expect("the subscriptions record"));
+    assert!(
+        stored.contains(ALICE) && !stored.contains(&instance),
+        "{stored}"
+    );
 }
