@@ -13,6 +13,20 @@ use crate::{BuildError, Failure};
 use std::collections::HashMap;
 use std::sync::Arc;
 
+impl Skill<()> {
+    /// Starts a skill without shared state.
+    pub fn builder() -> SkillBuilder<()> {
+        SkillBuilder::new(())
+    }
+}
+
+impl<S: Send + Sync + 'static> Skill<S> {
+    /// Starts a skill whose handlers can extract `State<S>` (clients, configuration).
+    pub fn with_state(state: S) -> SkillBuilder<S> {
+        SkillBuilder::new(state)
+    }
+}
+
 /// Collects handlers and settings for a [`Skill`].
 ///
 /// ```

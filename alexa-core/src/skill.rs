@@ -1,6 +1,5 @@
 //! `Skill`: the built router and the request path from envelope to response envelope.
 
-use crate::builder::SkillBuilder;
 use crate::handler::{call_catching, CatchUnwind, ErasedHandler, Panicked};
 use crate::intercept::{Turn, TurnService};
 use crate::model::{CanFulfill, CanFulfillIntent, Request, RequestEnvelope, ResponseEnvelope};
@@ -105,18 +104,9 @@ impl<S> std::fmt::Debug for Skill<S> {
     }
 }
 
-impl Skill<()> {
-    /// Starts a skill without shared state.
-    pub fn builder() -> SkillBuilder<()> {
-        SkillBuilder::new(())
-    }
-}
-
 impl<S: Send + Sync + 'static> Skill<S> {
-    /// Starts a skill whose handlers can extract `State<S>` (clients, configuration).
-    pub fn with_state(state: S) -> SkillBuilder<S> {
-        SkillBuilder::new(state)
-    }
+    // `Skill::builder()` and `Skill::with_state()` are in `builder.rs`, beside what they
+    // start, so this file never needs the builder.
 
     pub(crate) fn from_parts(
         state: S,

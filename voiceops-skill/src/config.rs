@@ -2,12 +2,20 @@
 
 use crate::inventory::organization::parse_accounts;
 use crate::inventory::{AccountSource, Timing};
-use crate::skill::SkillIds;
 use std::time::Duration;
 
 /// When the Lambda host answers with an apology: under the function's 7 s timeout
 /// (template.yaml) and Alexa's 8 s, above the 5.5 s the AWS fan-out may take.
 pub const LAMBDA_DEADLINE: Duration = Duration::from_millis(6500);
+
+/// Which skill IDs to accept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SkillIds {
+    /// Only these.
+    Only(Vec<String>),
+    /// Any (local tools only).
+    Any,
+}
 
 /// What the environment configures.
 #[derive(Debug, Clone, PartialEq, Eq)]

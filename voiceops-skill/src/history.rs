@@ -5,8 +5,8 @@
 //! never names, never a partial count (an answer with unreachable regions is neither
 //! compared nor remembered, so a missing region never sounds like a change).
 
+use crate::regions::Scope;
 use crate::slots::InstanceState;
-use crate::speech::Scope;
 use alexa_core::persist::{Persistent, PersistentAttributes};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -3,9 +3,11 @@
 //! `ALLOW_ANY_SKILL_ID=true`) and saying why in the log.
 
 use crate::config::Config;
+use crate::config::SkillIds;
 use crate::inventory::AwsInventory;
 use crate::notify::{Notifier, NotifySettings};
-use crate::skill::{self, SkillIds, VoiceOps};
+use crate::skill;
+use crate::state::VoiceOps;
 use alexa_core::Skill;
 
 /// Where the JSON logs go.

@@ -5,9 +5,11 @@
 //! [`lambda`]) and `voiceops-skill` (the command-line tool: `invoke`, `simulate`).
 
 pub mod accounts;
+pub mod answer_context;
+pub mod asked_accounts;
 pub mod can_fulfill;
 pub mod config;
-pub mod extras;
+mod elicit;
 pub mod history;
 pub mod hosted;
 pub mod inventory;
@@ -22,4 +24,5 @@ pub mod skill;
 pub mod slots;
 pub mod speech;
 pub mod spoken;
-pub mod whose;
+pub mod state;
+pub mod subscriptions;

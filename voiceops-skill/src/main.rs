@@ -7,7 +7,9 @@ use clap::{Parser, Subcommand};
 use std::io::Read;
 use std::process::ExitCode;
 use voiceops_skill::config::Config;
-use voiceops_skill::skill::{self, SkillIds, VoiceOps};
+use voiceops_skill::config::SkillIds;
+use voiceops_skill::skill;
+use voiceops_skill::state::VoiceOps;
 
 #[derive(Parser)]
 #[command(

@@ -58,6 +58,15 @@ const GERMAN: &[(&str, &str)] = &[
     ("sa-east-1", "São Paulo"),
 ];
 
+/// Which regions a question covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// Every region the skill asks.
+    AllRegions,
+    /// One region, by code.
+    Region(String),
+}
+
 /// The languages VoiceOps answers in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {

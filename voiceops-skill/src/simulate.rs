@@ -8,9 +8,11 @@ use alexa_sim::repl::{self, ReplOptions};
 use alexa_sim::{DeviceProfile, HttpTarget, LambdaTarget, Resolver, Simulator, Target};
 use std::process::ExitCode;
 use voiceops_skill::config::Config;
+use voiceops_skill::config::SkillIds;
 use voiceops_skill::notify;
 use voiceops_skill::package;
-use voiceops_skill::skill::{self, SkillIds, VoiceOps};
+use voiceops_skill::skill;
+use voiceops_skill::state::VoiceOps;
 
 const SKILL_NAME: &str = "Voice Ops";
 

@@ -1,127 +1,22 @@
-//! The VoiceOps conversation: handlers wired to intents.
+//! The VoiceOps conversation: handlers wired to intents (the state they share is in
+//! [`state`](crate::state)).
 
+use crate::answer_context::AnswerContext;
+use crate::asked_accounts::{self, asked_accounts};
 use crate::can_fulfill;
-use crate::config::Config;
-use crate::extras::Extras;
+use crate::config::SkillIds;
 use crate::history;
-use crate::inventory::estate::DEFAULT_MAX_IN_FLIGHT;
-use crate::inventory::{
-    survey, survey_estate, Account, AwsInventory, AwsOrganization, Inventory, Member, Organization,
-    StateCounts, Survey, Timing,
-};
+use crate::inventory::{survey, survey_estate, Account, Inventory, Member, StateCounts, Survey};
 use crate::notify;
 use crate::screen::{self, Board};
 use crate::slots::{CountArgs, Region, RegionArgs, WhichAccountsArgs, WhichRegionsArgs};
 use crate::speech::{self, estate, Scope};
-use crate::whose::{self, whose};
+use crate::state::VoiceOps;
 use alexa_core::extract::{AplScreen, Envelope, Locale, SlotError, SlotRejection, Slots, State};
 use alexa_core::l10n::Messages;
 use alexa_core::model::{Intent, Request, SessionEndedReason, SessionEndedRequest};
-use alexa_core::persist::AttributeStore;
 use alexa_core::{builtin, BuildError, Response, Skill};
 use std::sync::Arc;
-
-/// Shared by every request: the AWS inventory, the time budget, and where users' last
-/// counts are kept.
-#[derive(Clone)]
-pub struct VoiceOps {
-    /// Where the numbers come from.
-    pub inventory: Arc<dyn Inventory>,
-    /// How long AWS may take.
-    pub timing: Timing,
-    /// Where each user's last counts are kept; without one, answers make no comparison.
-    pub memory: Option<Arc<dyn AttributeStore>>,
-    /// The accounts to ask besides this one (`VOICEOPS_ROLE_NAME`); without, only this.
-    pub organization: Option<Arc<dyn Organization>>,
-    /// AWS calls in flight at once when several accounts are asked.
-    pub max_in_flight: usize,
-}
-
-impl VoiceOps {
-    /// VoiceOps over `inventory`, remembering nothing.
-    pub fn new(inventory: Arc<dyn Inventory>, timing: Timing) -> Self {
-        Self {
-            inventory,
-            timing,
-            memory: None,
-            organization: None,
-            max_in_flight: DEFAULT_MAX_IN_FLIGHT,
-        }
-    }
-
-    /// Answers for every account `organization` lists, not only this one.
-    pub fn with_organization(mut self, organization: Arc<dyn Organization>) -> Self {
-        self.organization = Some(organization);
-        self
-    }
-
-    /// Who asked to hear about stopped instances: kept in the same store as the last
-    /// counts; without a store, nobody can subscribe.
-    pub fn subscriptions(&self) -> Option<crate::notify::Subscriptions> {
-        self.memory.clone().map(crate::notify::Subscriptions::new)
-    }
-
-    /// Remembers users' last counts in `store`.
-    pub fn with_memory(mut self, store: Arc<dyn AttributeStore>) -> Self {
-        self.memory = Some(store);
-        self
-    }
-
-    /// The skill's state from the environment: the AWS SDK's default configuration (with
-    /// `AWS_ENDPOINT_URL` honoured), the configured regions, page size, timing and store.
-    /// Fails only for a store setting that is wrong or cannot be opened.
-    /// `local` opens the embedded store (see [`memory`](crate::memory)); the deployed
-    /// function passes none.
-    pub async fn from_config(
-        config: &Config,
-        local: Option<crate::memory::LocalStore>,
-    ) -> Result<Self, String> {
-        let aws = AwsInventory::from_env(config.regions.clone()).with_page_size(config.page_size);
-        let memory = crate::memory::open(&config.store, &aws, local).await?;
-        let accounts = match (config.account_source()?, &config.role_name) {
-            (Some(source), Some(role)) => Some((role.clone(), source)),
-            _ => None,
-        };
-        let mut state = Self::over_aws(Arc::new(aws), config.timing, accounts);
-        state.memory = memory;
-        state.max_in_flight = config.max_in_flight;
-        Ok(state)
-    }
-
-    /// VoiceOps over the real AWS inventory of the account it runs in and, with `accounts`
-    /// (the role to assume and where the account list comes from), every account of the
-    /// organization.
-    pub fn over_aws(
-        aws: Arc<AwsInventory>,
-        timing: Timing,
-        accounts: Option<(String, crate::inventory::AccountSource)>,
-    ) -> Self {
-        let organization = accounts.map(|(role, source)| {
-            let org = AwsOrganization::new(Arc::clone(&aws), role, source);
-            Arc::new(Arc::new(org)) as Arc<dyn Organization>
-        });
-        let mut state = Self::new(Arc::new(aws), timing);
-        state.organization = organization;
-        state
-    }
-}
-
-impl std::fmt::Debug for VoiceOps {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("VoiceOps")
-            .field("timing", &self.timing)
-            .finish_non_exhaustive()
-    }
-}
-
-/// Which skill IDs to accept.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SkillIds {
-    /// Only these.
-    Only(Vec<String>),
-    /// Any (local tools only).
-    Any,
-}
 
 /// Builds the skill.
 pub fn build(state: VoiceOps, ids: SkillIds) -> Result<Skill<VoiceOps>, BuildError> {
@@ -133,7 +28,7 @@ pub fn build(state: VoiceOps, ids: SkillIds) -> Result<Skill<VoiceOps>, BuildErr
     let builder = builder
         .launch(|t: Messages, State(app): State<VoiceOps>| async move {
             let welcome = speech::welcome(&t);
-            match whose::launch_entities(&app).await {
+            match asked_accounts::launch_entities(&app).await {
                 Some(entities) => welcome.directive(entities),
                 None => welcome,
             }
@@ -157,7 +52,7 @@ pub fn build(state: VoiceOps, ids: SkillIds) -> Result<Skill<VoiceOps>, BuildErr
         .intent(
             builtin::HELP,
             |t: Messages, State(app): State<VoiceOps>| async move {
-                let example = whose::an_account_name(&app, &t).await;
+                let example = asked_accounts::an_account_name(&app, &t).await;
                 speech::help(&t, example)
             },
         )
@@ -199,25 +94,9 @@ fn rejected(t: &Messages, rejection: SlotRejection, asked: &Envelope) -> Respons
         SlotError::Unresolved { spoken } | SlotError::Invalid { spoken, .. }
             if rejection.slot == "region" =>
         {
-            ask_again(speech::unknown_region(t, &spoken), asked, "region")
+            crate::elicit::ask_again(speech::unknown_region(t, &spoken), asked, "region")
         }
         _ => speech::fallback(t),
-    }
-}
-
-/// `answer`, asking for `slot` again (`Dialog.ElicitSlot`) with the question's other slots
-/// kept, so the next utterance ("Frankfurt", "production") completes the same question.
-pub(crate) fn ask_again(answer: Response, asked: &Envelope, slot: &str) -> Response {
-    match &asked.0.request {
-        Request::Intent(request) => {
-            let mut intent = request.intent.clone();
-            if let Some(value) = intent.slots.get_mut(slot) {
-                value.value = None;
-                value.resolutions = None;
-            }
-            answer.elicit_slot(slot, Some(intent))
-        }
-        _ => answer,
     }
 }
 
@@ -248,36 +127,36 @@ async fn count_instances(
     State(app): State<VoiceOps>,
     t: Messages,
     asked: Envelope,
-    extras: Extras,
+    context: AnswerContext,
 ) -> Response {
     either(
         async {
             let Slots(args) = args.map_err(|r| rejected(&t, r, &asked))?;
-            let whose = whose(&app, &t, args.account, &asked).await?;
+            let asked = asked_accounts(&app, &t, args.account, &asked).await?;
             let (scope, regions) = scope_of(&app, &t, args.region).await?;
-            let question = history::question("instances", args.state, &scope) + &whose.memory_key();
+            let question = history::question("instances", args.state, &scope) + &asked.memory_key();
             let pick = |c: &StateCounts| c.in_state(args.state);
             let ask = |inv: &dyn Inventory, r| inv.count_instances(r);
-            let members = match whose.parts() {
+            let members = match asked.parts() {
                 Err(members) => members,
                 Ok((inventory, account)) => {
                     let (found, recalled) =
-                        extras.survey(&app, &t, (inventory, &regions), ask).await;
+                        context.survey(&app, &t, (inventory, &regions), ask).await;
                     let answer = speech::instance_counts(&t, args.state, &scope, &found);
                     let count = found.complete_total(pick);
-                    let answer = extras.compared(answer, &t, recalled, question, count);
+                    let answer = context.compared(answer, &t, recalled, question, count);
                     let answer = headed(&t, answer, account);
                     return Ok(on_screen(answer, screen, &found, || {
                         screen::instances(&t, &found)
                     }));
                 }
             };
-            let (found, recalled) = extras
+            let (found, recalled) = context
                 .survey_estate(&app, &t, (members, &regions), ask)
                 .await;
             let answer = estate::instance_counts(&t, args.state, &scope, &found);
             let count = found.complete_total(pick);
-            let answer = extras.compared(answer, &t, recalled, question, count);
+            let answer = context.compared(answer, &t, recalled, question, count);
             let merged = found.counts_by_region();
             Ok(on_screen(answer, screen, &merged, || {
                 screen::accounts(&t, &found)
@@ -293,35 +172,35 @@ async fn list_databases(
     State(app): State<VoiceOps>,
     t: Messages,
     asked: Envelope,
-    extras: Extras,
+    context: AnswerContext,
 ) -> Response {
     either(
         async {
             let Slots(args) = args.map_err(|r| rejected(&t, r, &asked))?;
-            let whose = whose(&app, &t, args.account, &asked).await?;
+            let asked = asked_accounts(&app, &t, args.account, &asked).await?;
             let (scope, regions) = scope_of(&app, &t, args.region).await?;
-            let question = history::question("databases", None, &scope) + &whose.memory_key();
+            let question = history::question("databases", None, &scope) + &asked.memory_key();
             let ask = |inv: &dyn Inventory, r| inv.list_databases(r);
-            let members = match whose.parts() {
+            let members = match asked.parts() {
                 Err(members) => members,
                 Ok((inventory, account)) => {
                     let (found, recalled) =
-                        extras.survey(&app, &t, (inventory, &regions), ask).await;
+                        context.survey(&app, &t, (inventory, &regions), ask).await;
                     let answer = speech::databases(&t, &scope, &found);
                     let count = found.complete_total(|d| d.len() as u64);
-                    let answer = extras.compared(answer, &t, recalled, question, count);
+                    let answer = context.compared(answer, &t, recalled, question, count);
                     let answer = headed(&t, answer, account);
                     return Ok(on_screen(answer, screen, &found, || {
                         screen::databases(&t, &found)
                     }));
                 }
             };
-            let (found, recalled) = extras
+            let (found, recalled) = context
                 .survey_estate(&app, &t, (members, &regions), ask)
                 .await;
             let answer = estate::databases(&t, &scope, &found);
             let count = found.complete_total(|d| d.len() as u64);
-            let answer = extras.compared(answer, &t, recalled, question, count);
+            let answer = context.compared(answer, &t, recalled, question, count);
             let merged = found.databases_by_region();
             Ok(on_screen(answer, screen, &merged, || {
                 screen::databases(&t, &merged)
@@ -337,14 +216,14 @@ async fn status_report(
     State(app): State<VoiceOps>,
     t: Messages,
     asked: Envelope,
-    extras: Extras,
+    context: AnswerContext,
 ) -> Response {
     either(
         async {
             let Slots(args) = args.map_err(|r| rejected(&t, r, &asked))?;
-            let whose = whose(&app, &t, args.account, &asked).await?;
+            let asked = asked_accounts(&app, &t, args.account, &asked).await?;
             let (scope, regions) = scope_of(&app, &t, args.region).await?;
-            let members = match whose.parts() {
+            let members = match asked.parts() {
                 Err(members) => members,
                 Ok((inventory, account)) => {
                     let both = async {
@@ -356,7 +235,7 @@ async fn status_report(
                         )
                     };
                     let (instances, dbs): (Survey<_>, Survey<_>) =
-                        extras.while_slow(&app, &t, (1, regions.len()), both).await;
+                        context.while_slow(&app, &t, (1, regions.len()), both).await;
                     let answer = speech::status_report(&t, &scope, &instances, &dbs);
                     let answer = headed(&t, answer, account);
                     return Ok(on_screen(answer, screen, &instances, || {
@@ -373,7 +252,7 @@ async fn status_report(
                         .list_databases(r)),
                 )
             };
-            let (instances, dbs) = extras
+            let (instances, dbs) = context
                 .while_slow(&app, &t, (members.len(), regions.len()), both)
                 .await;
             let answer = estate::status_report(&t, &scope, &instances, &dbs);
@@ -393,25 +272,25 @@ async fn which_regions(
     State(app): State<VoiceOps>,
     t: Messages,
     asked: Envelope,
-    extras: Extras,
+    context: AnswerContext,
 ) -> Response {
     either(
         async {
             let Slots(args) = args.map_err(|r| rejected(&t, r, &asked))?;
-            let whose = whose(&app, &t, args.account, &asked).await?;
+            let asked = asked_accounts(&app, &t, args.account, &asked).await?;
             let (_, regions) = scope_of(&app, &t, None).await?;
             let ask = |inv: &dyn Inventory, r| inv.count_instances(r);
-            let members = match whose.parts() {
+            let members = match asked.parts() {
                 Err(members) => members,
                 Ok((inventory, account)) => {
-                    let (found, _) = extras.survey(&app, &t, (inventory, &regions), ask).await;
+                    let (found, _) = context.survey(&app, &t, (inventory, &regions), ask).await;
                     let place = account
                         .map(|a| format!(" {}", estate::in_account(&t, a)))
                         .unwrap_or_default();
                     return Ok(estate::which_regions(&t, args.state, place, &found));
                 }
             };
-            let (found, _) = extras
+            let (found, _) = context
                 .survey_estate(&app, &t, (members, &regions), ask)
                 .await;
             Ok(estate::which_regions_in_estate(&t, args.state, &found))
@@ -426,15 +305,15 @@ async fn which_accounts(
     State(app): State<VoiceOps>,
     t: Messages,
     asked: Envelope,
-    extras: Extras,
+    context: AnswerContext,
 ) -> Response {
     either(
         async {
             let Slots(args) = args.map_err(|r| rejected(&t, r, &asked))?;
             let (scope, regions) = scope_of(&app, &t, args.region).await?;
             let ask = |inv: &dyn Inventory, r| inv.count_instances(r);
-            let whose = whose(&app, &t, None, &asked).await?;
-            let members = match whose.parts() {
+            let asked = asked_accounts(&app, &t, None, &asked).await?;
+            let members = match asked.parts() {
                 Err(members) => Arc::clone(members),
                 Ok((inventory, _)) => {
                     let account = Account {
@@ -446,7 +325,7 @@ async fn which_accounts(
                     Arc::new(vec![Member { account, inventory }])
                 }
             };
-            let (found, _) = extras
+            let (found, _) = context
                 .survey_estate(&app, &t, (&members, &regions), ask)
                 .await;
             Ok(estate::which_accounts(&t, args.state, &scope, &found))

@@ -82,3 +82,16 @@ pub struct WhichAccountsArgs {
     /// One region, or (absent) all.
     pub region: Option<Region>,
 }
+
+/// Counting by the state a question names: here rather than in `inventory`, which knows
+/// nothing of slots.
+impl crate::inventory::StateCounts {
+    /// The instances in `state`, or all of them for no state.
+    pub fn in_state(&self, state: Option<InstanceState>) -> u64 {
+        match state {
+            Some(InstanceState::Running) => self.running,
+            Some(InstanceState::Stopped) => self.stopped,
+            None => self.total(),
+        }
+    }
+}

@@ -36,14 +36,7 @@ pub(crate) fn lang(t: &Messages) -> Lang {
     Lang::from_locale(t.locale())
 }
 
-/// Which regions a question covers.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Scope {
-    /// Every region the skill asks.
-    AllRegions,
-    /// One region, by code.
-    Region(String),
-}
+pub use crate::regions::Scope;
 
 /// The welcome: what to ask, and listening.
 pub fn welcome(t: &Messages) -> Response {

@@ -11,8 +11,10 @@ use common::fake_aws::fleet;
 use end_to_end::{root, workspace_bin, Scratch};
 use std::path::Path;
 use std::sync::Arc;
+use voiceops_skill::config::SkillIds;
 use voiceops_skill::inventory::Timing;
-use voiceops_skill::skill::{build, SkillIds, VoiceOps};
+use voiceops_skill::skill::build;
+use voiceops_skill::state::VoiceOps;
 
 async fn amazon() -> StandIn {
     let config = StandInConfig {

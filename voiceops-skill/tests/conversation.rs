@@ -10,8 +10,10 @@ use std::time::Duration;
 mod common;
 
 use common::fake_aws::{fleet, FakeAws};
+use voiceops_skill::config::SkillIds;
 use voiceops_skill::inventory::{InventoryError, Timing};
-use voiceops_skill::skill::{build, SkillIds, VoiceOps};
+use voiceops_skill::skill::build;
+use voiceops_skill::state::VoiceOps;
 
 fn skill_with(aws: FakeAws, timing: Timing) -> Skill<VoiceOps> {
     build(

@@ -4,8 +4,10 @@ use alexa_core::handler::BoxFuture;
 use alexa_core::interaction_model::{check, SkillPackage};
 use std::path::PathBuf;
 use std::sync::Arc;
+use voiceops_skill::config::SkillIds;
 use voiceops_skill::inventory::{Database, Inventory, InventoryError, StateCounts, Timing};
-use voiceops_skill::skill::{build, SkillIds, VoiceOps};
+use voiceops_skill::skill::build;
+use voiceops_skill::state::VoiceOps;
 
 struct NoAws;
 

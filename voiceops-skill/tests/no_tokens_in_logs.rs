@@ -14,8 +14,10 @@ use std::time::Duration;
 mod common;
 
 use common::fake_aws::{fleet, FakeAws};
+use voiceops_skill::config::SkillIds;
 use voiceops_skill::inventory::{InventoryError, Timing};
-use voiceops_skill::skill::{build, SkillIds, VoiceOps};
+use voiceops_skill::skill::build;
+use voiceops_skill::state::VoiceOps;
 
 const API_TOKEN: &str = "MARK-api-access-token-4711";
 const ACCESS_TOKEN: &str = "MARK-account-link-token-4712";

@@ -7,16 +7,19 @@ use alexa_core::model::{Permissions, RequestEnvelope, User};
 use alexa_core::persist::{AttributeStore, MemoryStore};
 use alexa_core::testing::{ResponseExt, TestRequest};
 use alexa_core::Skill;
-use alexa_services::stand_in::StandIn;
 use alexa_services::NOTIFICATIONS;
+use alexa_services_stand_in::StandIn;
 use serde_json::{json, Value};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
+use voiceops_skill::config::SkillIds;
 use voiceops_skill::inventory::{
     Database, Inventory, InventoryError, StateCounts, Stopped, Timing,
 };
-use voiceops_skill::notify::{self, Notifier, Stop, Subscriber, Subscriptions};
-use voiceops_skill::skill::{build, SkillIds, VoiceOps};
+use voiceops_skill::notify::{self, Notifier, Stop};
+use voiceops_skill::skill::build;
+use voiceops_skill::state::VoiceOps;
+use voiceops_skill::subscriptions::{Subscriber, Subscriptions};
 
 const ALICE: &str = "amzn1.ask.account.alice";
 const BERND: &str = "amzn1.ask.account.bernd";
@@ -209,7 +212,7 @@ const WINDOW_START: i64 = 1_796_292_000; // 2026-12-03 10:00:00 UTC
 fn notifier(subscriptions: Subscriptions, stops: Arc<Stops>, amazon: &StandIn) -> Notifier {
     let tokens = Arc::new(alexa_services::SkillTokens::with_token_url(
         alexa_services::SkillCredentials::from_json(
-            &json!({"clientId": alexa_services::stand_in::CLIENT_ID, "clientSecret": alexa_services::stand_in::CLIENT_SECRET}).to_string(),
+            &json!({"clientId": alexa_services_stand_in::CLIENT_ID, "clientSecret": alexa_services_stand_in::CLIENT_SECRET}).to_string(),
         )
         .unwrap(),
         amazon.token_url(),

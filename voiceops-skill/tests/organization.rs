@@ -11,10 +11,12 @@ use std::time::Duration;
 mod common;
 
 use common::fake_aws::{counts, db, FakeAws};
+use voiceops_skill::config::SkillIds;
 use voiceops_skill::inventory::{
     Account, Database, Inventory, InventoryError, Member, StateCounts, Timing,
 };
-use voiceops_skill::skill::{build, SkillIds, VoiceOps};
+use voiceops_skill::skill::build;
+use voiceops_skill::state::VoiceOps;
 
 fn account(id: &str, name: &str, home: bool, aws: FakeAws) -> Member {
     Member {

@@ -11,8 +11,10 @@ use alexa_sim::ApiLog;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
+use voiceops_skill::config::SkillIds;
 use voiceops_skill::inventory::{Database, Inventory, InventoryError, StateCounts, Timing};
-use voiceops_skill::skill::{build, SkillIds, VoiceOps};
+use voiceops_skill::skill::build;
+use voiceops_skill::state::VoiceOps;
 
 /// Two regions whose running counts a test changes between questions. With `wait_for`, an
 /// answer is held until that many progressive responses reached the Alexa API.

@@ -12,8 +12,10 @@ use alexa_web::{Verifier, WebHost};
 use common::fake_aws::fleet;
 use std::path::PathBuf;
 use std::sync::Arc;
+use voiceops_skill::config::SkillIds;
 use voiceops_skill::inventory::Timing;
-use voiceops_skill::skill::{build, SkillIds, VoiceOps};
+use voiceops_skill::skill::build;
+use voiceops_skill::state::VoiceOps;
 
 #[tokio::test]
 async fn every_transcript_replays() {

@@ -29,16 +29,6 @@ impl StateCounts {
     pub fn total(&self) -> u64 {
         self.running + self.stopped + self.other
     }
-
-    /// The instances in `state`, or all of them for no state.
-    pub fn in_state(&self, state: Option<crate::slots::InstanceState>) -> u64 {
-        use crate::slots::InstanceState;
-        match state {
-            Some(InstanceState::Running) => self.running,
-            Some(InstanceState::Stopped) => self.stopped,
-            None => self.total(),
-        }
-    }
 }
 
 impl std::ops::AddAssign for StateCounts {

@@ -1,8 +1,8 @@
 //! "Tell me when an instance stops", "stop telling me", "what do you tell me about?": the
 //! subscription's three questions, and Alexa's events that end it.
 
-use super::subscriptions::{Changed, Subscriber};
-use crate::skill::VoiceOps;
+use crate::state::VoiceOps;
+use crate::subscriptions::{Changed, Subscriber};
 use alexa_core::extract::{Envelope, State};
 use alexa_core::l10n::Messages;
 use alexa_core::Response;

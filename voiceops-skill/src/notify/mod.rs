@@ -6,12 +6,10 @@ pub mod intents;
 mod notifier;
 mod settings;
 mod stops;
-mod subscriptions;
 
 pub use notifier::{Clock, Notifier, Outcome, DEFAULT_WINDOW, LOCALES};
 pub use settings::NotifySettings;
 pub use stops::{summary, NotAStop, Stop, StopsByRegion, STATE_CHANGE};
-pub use subscriptions::{Changed, Subscriber, Subscriptions, SUBSCRIPTIONS_KEY};
 
 use crate::inventory::AwsInventory;
 use alexa_services::{SkillCredentials, SkillTokens};
@@ -23,7 +21,7 @@ use std::sync::Arc;
 /// but cannot work.
 pub async fn from_env(
     settings: &NotifySettings,
-    state: &crate::skill::VoiceOps,
+    state: &crate::state::VoiceOps,
     aws: &AwsInventory,
 ) -> Result<Option<Notifier>, String> {
     if !settings.is_configured() {
@@ -61,7 +59,7 @@ pub async fn from_env(
 /// The notifier of the offline simulator: its Alexa API stand-in at `api_endpoint` issues
 /// the token and receives the events; a window of a second, counted without waiting.
 /// `None` without a store (nobody can subscribe).
-pub fn simulated(state: &crate::skill::VoiceOps, api_endpoint: &str) -> Option<Notifier> {
+pub fn simulated(state: &crate::state::VoiceOps, api_endpoint: &str) -> Option<Notifier> {
     let credentials = SkillCredentials {
         client_id: "amzn1.application-oa2-client.simulator".to_owned(),
         client_secret: alexa_core::model::Secret::new("simulator"),

@@ -9,8 +9,8 @@
 //! subscriptions; a failure to notify is logged and leaves them as they are.
 
 use super::stops::{summary, Stop, StopsByRegion};
-use super::subscriptions::{Subscriber, Subscriptions};
 use crate::inventory::Inventory;
+use crate::subscriptions::{Subscriber, Subscriptions};
 use alexa_core::model::Timestamp;
 use alexa_services::{
     AlexaRegion, ApiError, Event, ProactiveEvent, RelevantAudience, SkillApi, SkillStage,

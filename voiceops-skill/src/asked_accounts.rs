@@ -3,8 +3,8 @@
 
 use crate::accounts::{self, AccountName};
 use crate::inventory::{Account, Inventory, Member};
-use crate::skill::VoiceOps;
 use crate::speech::{self, estate};
+use crate::state::VoiceOps;
 use alexa_core::extract::Envelope;
 use alexa_core::l10n::Messages;
 use alexa_core::Response;
@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 /// The accounts a question covers.
 #[derive(Clone)]
-pub enum Whose {
+pub enum AskedAccounts {
     /// The skill's own account, the only one it asks (no organization configured, or an
     /// organization of one).
     Home(Arc<dyn Inventory>),
@@ -25,44 +25,46 @@ pub enum Whose {
 /// One account's inventory, and the account when the user named it.
 pub type OneAccount<'a> = (&'a Arc<dyn Inventory>, Option<&'a Account>);
 
-impl std::fmt::Debug for Whose {
+impl std::fmt::Debug for AskedAccounts {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Whose::Home(_) => f.write_str("Home"),
-            Whose::Account(member) => f.debug_tuple("Account").field(member).finish(),
-            Whose::Estate(members) => f.debug_tuple("Estate").field(&members.len()).finish(),
+            AskedAccounts::Home(_) => f.write_str("Home"),
+            AskedAccounts::Account(member) => f.debug_tuple("Account").field(member).finish(),
+            AskedAccounts::Estate(members) => {
+                f.debug_tuple("Estate").field(&members.len()).finish()
+            }
         }
     }
 }
 
-impl Whose {
+impl AskedAccounts {
     /// The history key's suffix, so counts of different accounts are never compared.
     pub fn memory_key(&self) -> String {
         match self {
-            Whose::Home(_) => String::new(),
-            Whose::Account(member) => format!("@{}", member.account.id),
-            Whose::Estate(_) => "@all-accounts".to_owned(),
+            AskedAccounts::Home(_) => String::new(),
+            AskedAccounts::Account(member) => format!("@{}", member.account.id),
+            AskedAccounts::Estate(_) => "@all-accounts".to_owned(),
         }
     }
 
     /// One account's inventory and, when it was named, the account; or every account.
     pub fn parts(&self) -> Result<OneAccount<'_>, &Arc<Vec<Member>>> {
         match self {
-            Whose::Home(inventory) => Ok((inventory, None)),
-            Whose::Account(member) => Ok((&member.inventory, Some(&member.account))),
-            Whose::Estate(members) => Err(members),
+            AskedAccounts::Home(inventory) => Ok((inventory, None)),
+            AskedAccounts::Account(member) => Ok((&member.inventory, Some(&member.account))),
+            AskedAccounts::Estate(members) => Err(members),
         }
     }
 }
 
 /// Finds the accounts a question covers, or the answer that ends it early: the account list
 /// could not be read, or the named account is unknown (named back and asked for again).
-pub async fn whose(
+pub async fn asked_accounts(
     app: &VoiceOps,
     t: &Messages,
     named: Option<AccountName>,
     asked: &Envelope,
-) -> Result<Whose, Response> {
+) -> Result<AskedAccounts, Response> {
     let Some(organization) = &app.organization else {
         return match named {
             Some(named) => Err(Response::ask(
@@ -72,7 +74,7 @@ pub async fn whose(
                 ),
                 t.text("what-now", &[]),
             )),
-            None => Ok(Whose::Home(Arc::clone(&app.inventory))),
+            None => Ok(AskedAccounts::Home(Arc::clone(&app.inventory))),
         };
     };
     let members = match tokio::time::timeout(app.timing.per_region, organization.members()).await {
@@ -82,11 +84,11 @@ pub async fn whose(
     };
     match named {
         Some(named) => match accounts::find(&members, &named) {
-            Some(member) => Ok(Whose::Account(member.clone())),
+            Some(member) => Ok(AskedAccounts::Account(member.clone())),
             None => Err(unknown_account(t, &named.spoken, &members, asked)),
         },
-        None if members.len() == 1 => Ok(Whose::Home(Arc::clone(&members[0].inventory))),
-        None => Ok(Whose::Estate(members)),
+        None if members.len() == 1 => Ok(AskedAccounts::Home(Arc::clone(&members[0].inventory))),
+        None => Ok(AskedAccounts::Estate(members)),
     }
 }
 
@@ -110,7 +112,7 @@ fn unknown_account(t: &Messages, spoken: &str, members: &[Member], asked: &Envel
         ],
     );
     let answer = Response::ask(text, t.text("which-account", &[]));
-    crate::skill::ask_again(answer, asked, "account")
+    crate::elicit::ask_again(answer, asked, "account")
 }
 
 /// The accounts when there are several, or `None` (one account, or the list could not be

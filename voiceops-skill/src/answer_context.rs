@@ -7,8 +7,8 @@ use crate::inventory::{
     survey, survey_estate, EstateSurvey, Inventory, InventoryError, Member, Survey,
 };
 use crate::progress::say_if_slow;
-use crate::skill::VoiceOps;
 use crate::speech;
+use crate::state::VoiceOps;
 use alexa_core::extract::FromRequest;
 use alexa_core::handler::BoxFuture;
 use alexa_core::l10n::Messages;
@@ -21,23 +21,23 @@ use std::sync::Arc;
 
 /// The Alexa API client and the user's history, each absent when the request or the skill
 /// has none (a test tool's request, a skill without a store).
-pub struct Extras {
+pub struct AnswerContext {
     alexa: Option<Alexa>,
     memory: Option<Persistent<History>>,
     /// The request's time, in seconds since the epoch.
     now: Option<i64>,
 }
 
-impl std::fmt::Debug for Extras {
+impl std::fmt::Debug for AnswerContext {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Extras")
+        f.debug_struct("AnswerContext")
             .field("alexa", &self.alexa.is_some())
             .field("memory", &self.memory.is_some())
             .finish()
     }
 }
 
-impl<S> FromRequest<S> for Extras {
+impl<S> FromRequest<S> for AnswerContext {
     type Rejection = std::convert::Infallible;
     fn from_request(req: &Arc<RequestEnvelope>, state: &S) -> Result<Self, Self::Rejection> {
         Ok(Self {
@@ -55,7 +55,7 @@ pub struct Recalled {
     zone: Option<String>,
 }
 
-impl Extras {
+impl AnswerContext {
     /// Runs `work` over `accounts` accounts and `regions` regions, saying "Checking N
     /// regions..." once if it is slow.
     pub async fn while_slow<F: Future>(
