@@ -26,6 +26,10 @@ async function main() {
       .applicationID("amzn1.ask.skill.phrasings")
       .locale(locale)
       .create();
+    // Our phrasings are said inside a session, with no invocation name. virtual-alexa's
+    // utter() takes any utterance containing "tell", "ask" or "open" anywhere ("stop telling
+    // me") for a launch phrase ("ask voiceops to ..."); Alexa does not, inside a session.
+    alexa.parseLaunchRequest = () => undefined;
     try {
       await alexa.utter(utterance);
       const slots = {};
