@@ -7,7 +7,7 @@
 //! `endpoints` the connected endpoints. With `skill-api`, the APIs a skill calls on its own
 //! outside a request (skill messaging, proactive events) with its own Login with Amazon
 //! tokens (`SkillApi`). A skill that uses none of them does not link this crate (or its
-//! HTTP client); `stand-in` serves them all locally for tests.
+//! HTTP client); the `alexa-services-stand-in` crate serves them all locally for tests.
 //!
 //! One HTTP client (reqwest with rustls) serves the whole process, so connections are pooled
 //! across requests; each call has a short timeout, because Alexa gives a skill about eight
@@ -55,9 +55,6 @@ mod purchasing;
 mod skill_api;
 #[cfg(feature = "skill-api")]
 mod skill_token;
-#[cfg(feature = "stand-in")]
-#[cfg_attr(docsrs, doc(cfg(feature = "stand-in")))]
-pub mod stand_in;
 
 pub use client::{Alexa, MAX_PROGRESSIVE_RESPONSES};
 pub use error::ApiError;

@@ -3,8 +3,8 @@
 
 use alexa_core::testing::TestRequest;
 use alexa_core::{Response, Skill};
-use alexa_services::stand_in::{StandIn, API_ACCESS_TOKEN};
 use alexa_services::*;
+use alexa_services_stand_in::{StandIn, API_ACCESS_TOKEN};
 use serde_json::{json, Value};
 
 fn alexa(amazon: &StandIn, locale: &str) -> Alexa {

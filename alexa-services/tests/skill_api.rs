@@ -2,8 +2,8 @@
 //! crate's stand-in, which answers with Amazon's documented bodies and faults.
 
 use alexa_core::model::{Secret, Timestamp};
-use alexa_services::stand_in::StandIn;
 use alexa_services::*;
+use alexa_services_stand_in::StandIn;
 use serde_json::json;
 use std::sync::Arc;
 use std::time::Duration;

@@ -4,8 +4,10 @@
 use alexa_core::testing::{ResponseExt, TestRequest, TEST_SKILL_ID};
 use end_to_end::{emulator::Emulator, seed};
 use std::sync::Arc;
+use voiceops_skill::config::SkillIds;
 use voiceops_skill::inventory::{AwsInventory, Inventory, Timing};
-use voiceops_skill::skill::{build, SkillIds, VoiceOps};
+use voiceops_skill::skill::build;
+use voiceops_skill::state::VoiceOps;
 
 const REGIONS: [&str; 4] = ["us-east-1", "eu-central-1", "eu-west-1", "ap-northeast-1"];
 

@@ -14,7 +14,7 @@ use end_to_end::seed;
 use std::time::{Duration, Instant};
 use voiceops_skill::config::LAMBDA_DEADLINE;
 use voiceops_skill::inventory::{AccountSource, Timing};
-use voiceops_skill::skill::VoiceOps;
+use voiceops_skill::state::VoiceOps;
 
 /// Short waits, so a fault that hangs costs the test seconds, not the production 5.5 s.
 fn timing() -> Timing {

@@ -16,8 +16,10 @@ use lambda_runtime::{Context, LambdaEvent};
 use std::sync::Arc;
 use std::time::Duration;
 use tower::{Service, ServiceExt};
+use voiceops_skill::config::SkillIds;
 use voiceops_skill::inventory::{Database, Inventory, InventoryError, StateCounts, Timing};
-use voiceops_skill::skill::{build, SkillIds, VoiceOps};
+use voiceops_skill::skill::build;
+use voiceops_skill::state::VoiceOps;
 
 /// Three running instances in Frankfurt, nothing else.
 struct Frankfurt;

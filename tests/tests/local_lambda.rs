@@ -314,7 +314,7 @@ async fn the_simulator_talks_to_the_function_in_the_local_lambda_runtime() {
 /// event Amazon's stand-in receives: one per subscriber per window.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_stopped_instance_becomes_one_notification_per_subscriber() {
-    use alexa_services::stand_in::{StandIn, CLIENT_ID, CLIENT_SECRET};
+    use alexa_services_stand_in::{StandIn, CLIENT_ID, CLIENT_SECRET};
     const ALICE: &str = "amzn1.ask.account.alice";
     let moto = Emulator::start();
     let home = moto.config("us-east-1").await;
@@ -456,7 +456,7 @@ async fn a_stopped_instance_becomes_one_notification_per_subscriber() {
         .key(
             alexa_store_dynamodb::KEY,
             aws_sdk_dynamodb::types::AttributeValue::S(
-                voiceops_skill::notify::SUBSCRIPTIONS_KEY.into(),
+                voiceops_skill::subscriptions::SUBSCRIPTIONS_KEY.into(),
             ),
         )
         .send()

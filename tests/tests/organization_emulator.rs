@@ -8,7 +8,7 @@ use alexa_core::testing::{ResponseExt, TestRequest};
 use common::{running, voiceops};
 use end_to_end::{emulator::Emulator, seed};
 use voiceops_skill::inventory::{AccountSource, Timing};
-use voiceops_skill::skill::VoiceOps;
+use voiceops_skill::state::VoiceOps;
 
 fn skill(config: aws_config::SdkConfig, source: AccountSource) -> alexa_core::Skill<VoiceOps> {
     voiceops(config, Timing::default(), Some(source))

@@ -6,8 +6,8 @@
 
 use alexa_core::model::{Secret, Timestamp};
 use alexa_core::testing::TestRequest;
-use alexa_services::stand_in::{StandIn, API_ACCESS_TOKEN};
 use alexa_services::*;
+use alexa_services_stand_in::{StandIn, API_ACCESS_TOKEN};
 use end_to_end::{root, Scratch};
 use serde_json::{json, Value};
 use std::collections::BTreeSet;

@@ -3,8 +3,10 @@
 
 use alexa_core::testing::{TestRequest, TEST_SKILL_ID};
 use std::sync::Arc;
+use voiceops_skill::config::SkillIds;
 use voiceops_skill::inventory::{AccountSource, AwsInventory, Timing};
-use voiceops_skill::skill::{build, SkillIds, VoiceOps};
+use voiceops_skill::skill::build;
+use voiceops_skill::state::VoiceOps;
 
 /// The regions the demo organization's fleets are seeded in.
 pub const REGIONS: [&str; 4] = ["us-east-1", "eu-central-1", "eu-west-1", "ap-northeast-1"];

@@ -1,7 +1,7 @@
 //! Timers (`/v1/alerts/timers`): created, listed, read, paused, resumed and deleted as
 //! Amazon's timer API does, each call needing the timers permission the user granted.
 
-use super::{Api, Shared, World};
+use crate::{Api, Shared, World};
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};

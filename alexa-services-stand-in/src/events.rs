@@ -1,8 +1,8 @@
 //! Login with Amazon's client-credentials grant, the proactive events API and skill messaging.
 
-use super::{Api, Received, Shared, World, CLIENT_ID, CLIENT_SECRET};
-use crate::{PROACTIVE_EVENTS_SCOPE, SKILL_MESSAGING_SCOPE};
+use crate::{Api, Received, Shared, World, CLIENT_ID, CLIENT_SECRET};
 use alexa_core::model::Timestamp;
+use alexa_services::{PROACTIVE_EVENTS_SCOPE, SKILL_MESSAGING_SCOPE};
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};

@@ -1,6 +1,6 @@
 //! The APIs a skill calls with the request's token: monetization and connected endpoints.
 
-use super::{Api, Shared, World};
+use crate::{Api, Shared, World};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;

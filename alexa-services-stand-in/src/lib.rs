@@ -1,3 +1,5 @@
+//! # alexa-services-stand-in
+//!
 //! A local stand-in for the Alexa service APIs and Login with Amazon, on 127.0.0.1, answering
 //! with the bodies and status codes Amazon documents (`ask-sdk-model`'s `services`): so a
 //! skill's purchases, endpoints, messages and notifications are tested with nothing but Rust.
@@ -11,7 +13,7 @@
 //!
 //! ```
 //! # #[tokio::main(flavor = "current_thread")] async fn main() {
-//! use alexa_services::stand_in::StandIn;
+//! use alexa_services_stand_in::StandIn;
 //! use alexa_services::*;
 //! use std::time::Duration;
 //! let amazon = StandIn::start().await.unwrap();
@@ -27,15 +29,19 @@
 //! # }
 //! ```
 
+//!
+//! A crate of its own, so nothing a skill deploys links it (or its web server).
+
 // Refusals are the HTTP answer itself (axum's `Result<Response, Response>`).
 #![allow(clippy::result_large_err)]
+#![warn(missing_docs)]
 
 mod events;
 mod in_session;
 mod timers;
 
-use crate::{SkillApi, SkillCredentials, SkillTokens};
 use alexa_core::model::Secret;
+use alexa_services::{SkillApi, SkillCredentials, SkillTokens};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::{json, Value};
@@ -308,12 +314,12 @@ impl StandIn {
         format!("http://{}", self.addr)
     }
 
-    /// The token endpoint, for [`SkillTokens::with_token_url`].
+    /// The token endpoint, for `SkillTokens::with_token_url`.
     pub fn token_url(&self) -> String {
         format!("{}/auth/o2/token", self.base_url())
     }
 
-    /// A [`SkillApi`] pointed here with the accepted credentials; every one shares one token
+    /// A `SkillApi` pointed here with the accepted credentials; every one shares one token
     /// cache, as one process does.
     pub fn skill_api(&self) -> SkillApi {
         SkillApi::at(&self.base_url(), self.tokens.clone())
