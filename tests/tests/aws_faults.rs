@@ -4,10 +4,8 @@
 //! deadline, say what is missing, never pass a partial number off as complete, and the
 //! invocation itself must never fail.
 
-mod common;
-
+use crate::common::{running, voiceops};
 use alexa_core::testing::{ResponseExt, TestRequest};
-use common::{running, voiceops};
 use end_to_end::emulator::Emulator;
 use end_to_end::faults::{Fault, FaultProxy, Target, DEFAULT_ACCOUNT};
 use end_to_end::seed;

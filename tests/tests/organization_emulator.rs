@@ -2,10 +2,8 @@
 //! STS hands out each member's credentials, and the emulator keeps every account's
 //! instances apart, so the numbers per account and in total are exact.
 
-mod common;
-
+use crate::common::{running, voiceops};
 use alexa_core::testing::{ResponseExt, TestRequest};
-use common::{running, voiceops};
 use end_to_end::{emulator::Emulator, seed};
 use voiceops_skill::inventory::{AccountSource, Timing};
 use voiceops_skill::state::VoiceOps;

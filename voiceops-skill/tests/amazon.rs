@@ -4,7 +4,7 @@
 //! silence turns skipped, never passed), and Amazon's NLU agrees with the offline resolver
 //! on every phrasing.
 
-mod common;
+use crate::common;
 
 use alexa_smapi::stand_in::{StandIn, StandInConfig};
 use common::fake_aws::fleet;

@@ -1,13 +1,13 @@
 //! The conversation against recorded requests, with a fake AWS that answers in
 //! microseconds: every intent and path, slow and failing regions, bad input.
 
+use crate::common;
 use alexa_core::model::ResponseEnvelope;
 use alexa_core::testing::{ResponseExt, TestRequest, TEST_SKILL_ID};
 use alexa_core::Skill;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
-mod common;
 
 use common::fake_aws::{fleet, FakeAws};
 use voiceops_skill::config::SkillIds;

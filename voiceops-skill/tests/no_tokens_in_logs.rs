@@ -5,13 +5,13 @@
 //! handler, the lenient reader dropping a field, the web host refusing and answering. No
 //! marker, and nothing of what the skill stores per user, may appear.
 
+use crate::common;
 use alexa_core::persist::{AttributeStore, MemoryStore, StoreError, StoreFuture, Stored};
 use alexa_core::testing::TEST_SKILL_ID;
 use alexa_core::Skill;
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-mod common;
 
 use common::fake_aws::{fleet, FakeAws};
 use voiceops_skill::config::SkillIds;

@@ -3,12 +3,12 @@
 //! spoken), unknown accounts asked for again, unreachable accounts named, and a 50-account
 //! by 17-region estate with random latencies and failures answering on time.
 
+use crate::common;
 use alexa_core::model::{Directive, ResponseEnvelope};
 use alexa_core::testing::{ResponseExt, TestRequest, TEST_SKILL_ID};
 use alexa_core::Skill;
 use std::sync::Arc;
 use std::time::Duration;
-mod common;
 
 use common::fake_aws::{counts, db, FakeAws};
 use voiceops_skill::config::SkillIds;

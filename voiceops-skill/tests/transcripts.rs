@@ -3,7 +3,7 @@
 //! kept as Alexa keeps it, against a fixed fake fleet: in-process, and again over HTTP
 //! through a web endpoint that verifies every request's signature (a test CA signing).
 
-mod common;
+use crate::common;
 
 use alexa_core::testing::TEST_SKILL_ID;
 use alexa_sim::{transcript, HttpTarget, Resolver, SignRequest, Simulator};
