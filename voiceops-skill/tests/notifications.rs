@@ -16,7 +16,7 @@ use voiceops_skill::config::SkillIds;
 use voiceops_skill::inventory::{
     Database, Inventory, InventoryError, StateCounts, Stopped, Timing,
 };
-use voiceops_skill::notify::{self, Notifier, Stop};
+use voiceops_skill::notify::{self, reference_id, Notifier, Stop};
 use voiceops_skill::skill::build;
 use voiceops_skill::state::VoiceOps;
 use voiceops_skill::subscriptions::{Subscriber, Subscriptions};
@@ -289,10 +289,12 @@ async fn three_stops_in_one_window_are_one_notification_per_subscriber() {
     let event = &events[0].body;
     assert_eq!(event["event"]["name"], "AMAZON.MessageAlert.Activated");
     assert_eq!(event["event"]["payload"]["messageGroup"]["count"], 3);
-    assert_eq!(
-        event["referenceId"],
-        format!("voiceops-stopped-{WINDOW_START}")
+    assert_eq!(event["referenceId"], reference_id(WINDOW_START, ALICE));
+    assert_ne!(
+        events[1].body["referenceId"], event["referenceId"],
+        "each user's event is its own"
     );
+    assert!(!event["referenceId"].as_str().unwrap().contains(ALICE));
     let german = event["localizedAttributes"]
         .as_array()
         .unwrap()

@@ -7,7 +7,7 @@ mod notifier;
 mod settings;
 mod stops;
 
-pub use notifier::{Clock, Notifier, Outcome, DEFAULT_WINDOW, LOCALES};
+pub use notifier::{reference_id, Clock, Notifier, Outcome, DEFAULT_WINDOW, LOCALES};
 pub use settings::NotifySettings;
 pub use stops::{summary, NotAStop, Stop, StopsByRegion, STATE_CHANGE};
 

@@ -41,7 +41,8 @@ pub type Clock = Arc<dyn Fn() -> i64 + Send + Sync>;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Outcome {
-    /// The window's start (Unix seconds): its reference ID is `voiceops-stopped-<start>`.
+    /// The window's start (Unix seconds): each user's event has the reference ID
+    /// [`reference_id`]`(start, user)`.
     pub window_start: i64,
     /// Stops counted in the window.
     pub stopped: u64,
@@ -145,7 +146,7 @@ impl Notifier {
         let subscribers = self.subscriptions.all().await?;
         let event = self.event(start, stopped as u32, &stops);
         for (user, subscriber) in &subscribers {
-            match self.send(user, subscriber, &event).await {
+            match self.send(start, user, subscriber, &event).await {
                 Ok(()) => outcome.sent += 1,
                 Err(ApiError::Refused { status: 409, .. }) => outcome.already_sent += 1,
                 Err(err) => {
@@ -204,6 +205,7 @@ impl Notifier {
 
     async fn send(
         &self,
+        start: i64,
         user: &str,
         subscriber: &Subscriber,
         event: &ProactiveEvent,
@@ -215,11 +217,23 @@ impl Notifier {
             return Err(ApiError::NoAccess("an Alexa API host the skill knows"));
         }
         let mut event = event.clone();
+        event.reference_id = reference_id(start, user);
         event.relevant_audience = RelevantAudience::user(user);
         SkillApi::at(endpoint, Arc::clone(&self.tokens))
             .create_proactive_event(self.stage, &event)
             .await
     }
+}
+
+/// The reference ID of `user`'s event for the window starting at `start`: the same for every
+/// invocation of that window, so Amazon refuses a second one (409) and the user hears one
+/// notification; different for each user, so one user's event never looks like a repeat of
+/// another's. A hash of the user ID (FNV-1a), not the ID itself.
+pub fn reference_id(start: i64, user: &str) -> String {
+    let hash = user.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("voiceops-stopped-{start}-{hash:016x}")
 }
 
 /// A user ID shortened for logs: enough to tell users apart, not the ID itself.
