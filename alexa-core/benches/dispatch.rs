@@ -110,6 +110,7 @@ fn bench(c: &mut Criterion) {
         ("launch", "doc-launch-full-context"),
         ("intent_with_slots", "va-count-stopped-frankfurt"),
         ("session_ended", "va-session-ended-user"),
+        ("launch_echo_show", "doc-launch-echo-show-geolocation"),
     ] {
         let body = fixture(name);
         // Check the path answers before timing it.
@@ -170,6 +171,7 @@ fn bench(c: &mut Criterion) {
         ("launch", "doc-launch-full-context"),
         ("intent_with_slots", "va-count-stopped-frankfurt"),
         ("session_ended", "va-session-ended-user"),
+        ("launch_echo_show", "doc-launch-echo-show-geolocation"),
     ] {
         let body = fixture(name);
         limit.bench_function(format!("{label}/ignored_any"), |b| {

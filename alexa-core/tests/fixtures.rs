@@ -239,6 +239,7 @@ fn expected(name: &str) -> (&'static str, Option<bool>) {
         | "geolocation-context" => ("welcome en-US screen=false", Some(false)),
         "va-launch-display-device" => ("welcome en-US screen=false", Some(false)),
         "doc-ja-jp-launch" => ("welcome ja-JP screen=false", Some(false)),
+        "doc-launch-echo-show-geolocation" => ("welcome de-DE screen=true", Some(false)),
         "va-count-running" => ("count running in everywhere dialog=None", Some(true)),
         "va-count-stopped-frankfurt" => ("count stopped in eu-central-1 dialog=None", Some(true)),
         "va-count-en-gb" => ("count running in eu-west-2 dialog=None", Some(true)),
@@ -358,4 +359,42 @@ fn tokens_never_reach_debug_output() {
             );
         }
     }
+}
+
+/// The largest launch Alexa sends a skill (an Echo Show with location services on, granted
+/// permissions, a linked account, an APL screen in view): every part a skill reads is typed.
+#[test]
+fn a_full_echo_show_launch_reads_every_part() {
+    let (_, json) = fixtures()
+        .into_iter()
+        .find(|(name, _)| name == "doc-launch-echo-show-geolocation")
+        .expect("the fixture");
+    let envelope = RequestEnvelope::from_slice_lenient(json.as_bytes())
+        .expect("parses")
+        .envelope;
+    let context = &envelope.context;
+    let coordinate = context
+        .geolocation
+        .as_ref()
+        .and_then(|g| g.coordinate.as_ref())
+        .expect("a coordinate");
+    assert_eq!(coordinate.latitude_in_degrees, 50.1109);
+    assert_eq!(
+        context.viewport.as_ref().and_then(|v| v.dpi.clone()),
+        Some(160.into())
+    );
+    assert_eq!(
+        context.apl.as_ref().and_then(|a| a.token.as_deref()),
+        Some("voiceops-fleet")
+    );
+    let device = context.system.device.as_ref().expect("a device");
+    assert!(device.supported_interfaces.supports_apl());
+    assert!(device.supported_interfaces.geolocation.is_some());
+    let user = context.system.user.as_ref().expect("a user");
+    assert!(user.access_token.is_some(), "the linked account's token");
+    assert_eq!(envelope.locale(), Some("de-DE"));
+    assert_eq!(
+        envelope.application_id(),
+        Some("amzn1.ask.skill.00000000-0000-0000-0000-000000000000")
+    );
 }
