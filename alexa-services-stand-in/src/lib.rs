@@ -4,9 +4,9 @@
 //! with the bodies and status codes Amazon documents (`ask-sdk-model`'s `services`): so a
 //! skill's purchases, endpoints, messages and notifications are tested with nothing but Rust.
 //!
-//! It issues client-credentials tokens per scope, keeps the skill's products and the user's
-//! connected endpoints, and records every proactive event and skill message it accepts after
-//! checking it as Amazon does (schema, expiry, a duplicate reference ID), and timers. Faults on demand:
+//! It issues client-credentials tokens per scope, keeps the skill's products, the user's
+//! connected endpoints and timers, and records every proactive event and skill message it
+//! accepts after checking it as Amazon does (schema, expiry, a duplicate reference ID). Faults on demand:
 //! the next calls answered 401, 403, 404, 429 (with `Retry-After`) or 500, tokens revoked.
 //! Every body it receives and sends is kept with the name of its `ask-sdk-model` class
 //! ([`StandIn::exchanges`]), for checking against Amazon's own model.
@@ -28,7 +28,6 @@
 //! assert_eq!(amazon.events()[0].body["referenceId"], "r-1");
 //! # }
 //! ```
-
 //!
 //! A crate of its own, so nothing a skill deploys links it (or its web server).
 
