@@ -6,8 +6,12 @@
 //! ```text
 //! peer_skill once FILE          answer one request and exit (cold start: spawn to answer)
 //! peer_skill bench N FILE...    answer each request N times in process, print nanoseconds
+//! peer_skill repeat N FILE      answer the request N times, print nothing (for callgrind)
+//! peer_skill scan N FILE        only read the bytes N times with serde_json's IgnoredAny
 //! ```
-//! Both modes run the whole path a host runs: parse the bytes, route, handle, serialise.
+//! All but `scan` run the whole path a host runs: parse the bytes, route, handle, serialise.
+//! `scan` is the floor a JSON reader cannot go below; `scripts/count-instructions` runs
+//! `repeat` and `scan` under callgrind, whose counts do not move with the machine's load.
 
 use alexa_core::extract::{ResolvedSlot, SessionAttrs};
 use alexa_core::{builtin, Response, Skill, SkillError};
@@ -71,7 +75,7 @@ fn skill() -> Skill<()> {
 }
 
 fn usage() -> ! {
-    eprintln!("usage: peer_skill once FILE | peer_skill bench N FILE...");
+    eprintln!("usage: peer_skill once FILE | bench N FILE... | repeat N FILE | scan N FILE");
     std::process::exit(2)
 }
 
@@ -117,6 +121,20 @@ fn main() {
                 });
                 let times: Vec<String> = times.iter().map(u128::to_string).collect();
                 println!("{file} {}", times.join(" "));
+            }
+        }
+        [mode, n, file] if mode == "repeat" || mode == "scan" => {
+            let n: usize = n.parse().unwrap_or_else(|_| usage());
+            let body = read(file);
+            let skill = skill();
+            for _ in 0..n {
+                if mode == "scan" {
+                    let read = serde_json::from_slice::<serde::de::IgnoredAny>(&body);
+                    std::hint::black_box(read.ok());
+                } else {
+                    let out = runtime.block_on(skill.handle_json(std::hint::black_box(&body)));
+                    std::hint::black_box(out.ok());
+                }
             }
         }
         _ => usage(),
