@@ -37,8 +37,9 @@ fn imports(text: &str) -> BTreeSet<String> {
 }
 
 fn rust_files(dir: &Path, into: &mut Vec<std::path::PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
+    let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    for entry in entries {
+        let path = entry.expect("a directory entry").path();
         if path.is_dir() {
             rust_files(&path, into);
         } else if path.extension().is_some_and(|e| e == "rs") {
@@ -52,11 +53,11 @@ fn graph(src: &Path) -> BTreeMap<String, BTreeSet<String>> {
     let mut files = Vec::new();
     rust_files(src, &mut files);
     let module_of = |path: &Path| {
-        let relative = path.strip_prefix(src).unwrap();
+        let relative = path.strip_prefix(src).expect("found under src");
         let first = relative
             .components()
             .next()
-            .unwrap()
+            .expect("a path below src")
             .as_os_str()
             .to_string_lossy()
             .into_owned();
@@ -68,7 +69,8 @@ fn graph(src: &Path) -> BTreeMap<String, BTreeSet<String>> {
         if ["lib", "main", "bin"].contains(&module.as_str()) {
             continue;
         }
-        let text = std::fs::read_to_string(path).unwrap();
+        let text =
+            std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         graph
             .entry(module.clone())
             .or_default()
@@ -115,8 +117,8 @@ fn cycle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
 #[test]
 fn no_crate_of_the_workspace_has_modules_that_import_each_other() {
     let mut checked = 0;
-    for entry in std::fs::read_dir(root()).unwrap() {
-        let src = entry.unwrap().path().join("src");
+    for entry in std::fs::read_dir(root()).expect("the workspace folder") {
+        let src = entry.expect("a directory entry").path().join("src");
         if !src.join("lib.rs").exists() {
             continue;
         }
