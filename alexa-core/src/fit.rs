@@ -32,6 +32,12 @@ fn allowed(request: &Request) -> Allowed {
     }
 }
 
+/// True when `request` may carry session attributes into its answer (a request that takes
+/// an empty response may not).
+pub(crate) fn keeps_attributes(request: &Request) -> bool {
+    allowed(request) != Allowed::Nothing
+}
+
 /// Dialog directives that only an IntentRequest may be answered with
 /// (`Dialog.UpdateDynamicEntities` may go with any conversational answer, a launch included).
 fn is_intent_dialog(directive: &Directive) -> bool {

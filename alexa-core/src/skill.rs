@@ -181,10 +181,10 @@ impl<S: Send + Sync + 'static> Skill<S> {
             );
         }
         let envelope = Arc::new(read.envelope);
-        let response = self.answer(&envelope, None).await?;
+        let answer = self.answer(&envelope, None).await?;
         // Most answers fit in 1 KB: one allocation instead of growing from 128 bytes.
         let mut bytes = Vec::with_capacity(1024);
-        serde_json::to_writer(&mut bytes, &response).map_err(InvocationError::Serialize)?;
+        write_answer(&mut bytes, answer, &envelope).map_err(InvocationError::Serialize)?;
         if bytes.len() <= limits::MAX_RESPONSE_BYTES {
             return Ok(bytes);
         }
@@ -210,7 +210,7 @@ impl<S: Send + Sync + 'static> Skill<S> {
         deadline: Option<Duration>,
     ) -> Result<ResponseEnvelope, InvocationError> {
         let envelope = Arc::new(envelope);
-        let response = self.answer(&envelope, deadline).await?;
+        let response = self.answer(&envelope, deadline).await?.typed(&envelope);
         let bytes = limits::serialized_len(&response);
         if bytes <= limits::MAX_RESPONSE_BYTES {
             return Ok(response);
@@ -224,7 +224,7 @@ impl<S: Send + Sync + 'static> Skill<S> {
         &self,
         envelope: &Arc<RequestEnvelope>,
         deadline: Option<Duration>,
-    ) -> Result<ResponseEnvelope, InvocationError> {
+    ) -> Result<Answer, InvocationError> {
         if !self.accepts_skill_id(envelope.application_id()) {
             tracing::warn!(
                 request_id = envelope.request.request_id(),
@@ -235,15 +235,22 @@ impl<S: Send + Sync + 'static> Skill<S> {
                 got: envelope.application_id().map(str::to_owned),
             });
         }
+        let failed = |failure| Answer {
+            out: self.fail(failure, envelope),
+            keeps_attributes: false,
+        };
         let response = match self.run(envelope, deadline).await {
             Ok(response) => response,
-            Err(failure) => return Ok(self.fail(failure, envelope)),
+            Err(failure) => return Ok(failed(failure)),
         };
-        let mut out = response.into_envelope(envelope.session_attributes());
+        let (mut out, keeps) = response.into_envelope_keeping();
         fit_request(&mut out, envelope);
         match limits::check_content(&out) {
-            Ok(()) => Ok(out),
-            Err(violation) => Ok(self.fail(Failure::LimitExceeded(violation), envelope)),
+            Ok(()) => Ok(Answer {
+                out,
+                keeps_attributes: keeps && crate::fit::keeps_attributes(&envelope.request),
+            }),
+            Err(violation) => Ok(failed(Failure::LimitExceeded(violation))),
         }
     }
 
@@ -296,7 +303,7 @@ impl<S: Send + Sync + 'static> Skill<S> {
             }
             None => default_apology(&failure),
         };
-        let mut out = response.into_envelope(envelope.session_attributes());
+        let mut out = response.into_envelope(kept_attributes(envelope));
         fit_request(&mut out, envelope);
         match limits::check(&out) {
             Ok(_) => out,
@@ -409,4 +416,68 @@ fn default_response(request: &Request) -> Response {
         }),
         _ => Response::empty(),
     }
+}
+
+/// A response envelope, and whether the request's session attributes go with it: added by
+/// whoever writes it out, as the JSON they arrived in when no handler read them.
+struct Answer {
+    out: ResponseEnvelope,
+    keeps_attributes: bool,
+}
+
+impl Answer {
+    /// The envelope with the kept attributes typed in.
+    fn typed(self, envelope: &RequestEnvelope) -> ResponseEnvelope {
+        let mut out = self.out;
+        if self.keeps_attributes {
+            out.session_attributes = kept_attributes(envelope).cloned();
+        }
+        out
+    }
+}
+
+/// The request's session attributes as a response carries them forward (none when empty).
+fn kept_attributes(
+    envelope: &RequestEnvelope,
+) -> Option<&serde_json::Map<String, serde_json::Value>> {
+    envelope.session_attributes().filter(|m| !m.is_empty())
+}
+
+/// Writes `answer` as JSON into `bytes`; attributes carried forward unread are copied as the
+/// text they arrived as, never typed.
+fn write_answer(
+    bytes: &mut Vec<u8>,
+    answer: Answer,
+    envelope: &RequestEnvelope,
+) -> Result<(), serde_json::Error> {
+    let raw = envelope
+        .session
+        .as_ref()
+        .and_then(|s| s.attributes.raw_json());
+    match raw {
+        Some(raw) if answer.keeps_attributes && is_filled_object(raw.get()) => {
+            let wire = CarriedForward {
+                version: &answer.out.version,
+                session_attributes: raw,
+                response: &answer.out.response,
+            };
+            serde_json::to_writer(bytes, &wire)
+        }
+        _ => serde_json::to_writer(bytes, &answer.typed(envelope)),
+    }
+}
+
+/// True for a JSON object with at least one member (`{}` is not carried forward).
+fn is_filled_object(json: &str) -> bool {
+    json.strip_prefix('{')
+        .is_some_and(|rest| !rest.trim_start().starts_with('}'))
+}
+
+/// [`ResponseEnvelope`] with its attributes as raw JSON: the same members, the same order.
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CarriedForward<'a> {
+    version: &'a str,
+    session_attributes: &'a serde_json::value::RawValue,
+    response: &'a crate::model::ResponseBody,
 }

@@ -44,7 +44,7 @@ impl TestRequest {
                 new: Some(true),
                 session_id: Some("amzn1.echo-api.session.test".to_owned()),
                 application: Some(application.clone()),
-                attributes: None,
+                attributes: None.into(),
                 user: Some(user.clone()),
             }),
             context: Context {
@@ -273,7 +273,7 @@ impl TestRequest {
     /// Sets session attributes (any serialisable object).
     pub fn session_attributes(mut self, attributes: Value) -> Self {
         if let (Some(session), Value::Object(map)) = (&mut self.envelope.session, attributes) {
-            session.attributes = Some(map);
+            session.attributes = Some(map).into();
             session.new = Some(false);
         }
         self
@@ -353,7 +353,7 @@ impl TestRequest {
         if let Some(device) = &mut self.envelope.context.system.device {
             device.supported_interfaces.apl = Some(PresentationInterface::echo_show());
         }
-        self.envelope.context.viewport = Some(Viewport::echo_show());
+        self.envelope.context.viewport = Some(Viewport::echo_show()).into();
         self
     }
 

@@ -163,7 +163,8 @@ fn fractional_viewport_numbers_parse_and_integers_round_trip() {
 }
 
 /// A field of the wrong type that Amazon's model makes optional is left out, and the turn is
-/// answered; a required one is an error that names the field.
+/// answered; a required one is an error that names the field. Inside a member read lazily
+/// (the viewport), the field is left out, and named, when the member is first read.
 #[test]
 fn wrongly_typed_optional_fields_are_left_out_and_required_ones_named() {
     use alexa_core::model::{EnvelopeError, RequestEnvelope};
@@ -190,7 +191,6 @@ fn wrongly_typed_optional_fields_are_left_out_and_required_ones_named() {
         dropped,
         [
             "context.System.apiEndpoint",
-            "context.Viewport.pixelWidth",
             "request.dialogState",
             "request.intent.slots.object.byArtist.name.value",
             "session.new",
@@ -201,9 +201,17 @@ fn wrongly_typed_optional_fields_are_left_out_and_required_ones_named() {
         envelope.session.as_ref().unwrap().session_id.as_deref(),
         Some("s")
     );
+    assert!(!envelope.context.viewport.is_read());
     assert_eq!(
         envelope.context.viewport.as_ref().unwrap().pixel_height,
         Some(800.into())
+    );
+    let viewport_dropped = envelope.context.viewport.dropped();
+    assert_eq!(viewport_dropped.len(), 1, "{viewport_dropped:?}");
+    assert!(viewport_dropped[0].starts_with("pixelWidth: invalid type"));
+    assert_eq!(
+        envelope.context.viewport.as_ref().unwrap().pixel_width,
+        None
     );
     let Request::Intent(intent) = &envelope.request else {
         panic!()

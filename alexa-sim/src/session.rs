@@ -446,7 +446,7 @@ impl<T: Target> Simulator<T> {
                 new: Some(c.new),
                 session_id: Some(c.id.clone()),
                 application: Some(application.clone()),
-                attributes: c.attributes.clone(),
+                attributes: c.attributes.clone().into(),
                 user: Some(user.clone()),
             };
             c.new = false;
@@ -469,7 +469,7 @@ impl<T: Target> Simulator<T> {
                     user: Some(user),
                     device: Some(Device {
                         device_id: "amzn1.ask.device.SIMULATOR".to_owned(),
-                        supported_interfaces: interfaces,
+                        supported_interfaces: interfaces.into(),
                         ..Device::default()
                     }),
                     api_endpoint: Some(match &self.api {
@@ -482,7 +482,7 @@ impl<T: Target> Simulator<T> {
                     })),
                     ..System::default()
                 },
-                viewport,
+                viewport: viewport.into(),
                 ..Context::default()
             },
             request,

@@ -125,5 +125,5 @@ clone_extractor!(SupportedInterfaces, "device", |req| req
     .system
     .device
     .as_ref()
-    .map(|d| &d.supported_interfaces));
+    .map(|d| d.supported_interfaces.get()));
 clone_extractor!(Viewport, "viewport", |req| req.context.viewport.as_ref());

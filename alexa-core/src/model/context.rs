@@ -1,90 +1,72 @@
 //! `context`: the device, the user, and the state of each interface at request time.
 
-use super::{Application, Secret, User};
+use super::{Application, Lazy, Secret, User};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Number, Value};
 
-/// The `context` object. Every member but `System` is optional.
+/// The `context` object. Every member but `System` is optional, and every member but
+/// `System` is [`Lazy`]: kept as JSON until a handler reads it, so a request pays only for the
+/// parts its handler uses.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Context {
     /// Application, user, device and API access.
     #[serde(rename = "System", default)]
     pub system: System,
     /// Audio playback state, on devices with the AudioPlayer interface.
-    #[serde(
-        rename = "AudioPlayer",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub audio_player: Option<AudioPlayerState>,
+    #[serde(rename = "AudioPlayer", default, skip_serializing_if = "Lazy::is_none")]
+    pub audio_player: Lazy<Option<AudioPlayerState>>,
     /// The legacy display template state.
-    #[serde(rename = "Display", default, skip_serializing_if = "Option::is_none")]
-    pub display: Option<DisplayState>,
+    #[serde(rename = "Display", default, skip_serializing_if = "Lazy::is_none")]
+    pub display: Lazy<Option<DisplayState>>,
     /// The screen, on devices that have one.
-    #[serde(rename = "Viewport", default, skip_serializing_if = "Option::is_none")]
-    pub viewport: Option<Viewport>,
+    #[serde(rename = "Viewport", default, skip_serializing_if = "Lazy::is_none")]
+    pub viewport: Lazy<Option<Viewport>>,
     /// Every viewport of the device, APL and character displays (APLT).
-    #[serde(rename = "Viewports", default, skip_serializing_if = "Option::is_none")]
-    pub viewports: Option<Vec<ViewportDescriptor>>,
+    #[serde(rename = "Viewports", default, skip_serializing_if = "Lazy::is_none")]
+    pub viewports: Lazy<Option<Vec<ViewportDescriptor>>>,
     /// What the APL document on screen shows.
     #[serde(
         rename = "Alexa.Presentation.APL",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "Lazy::is_none"
     )]
-    pub apl: Option<AplState>,
+    pub apl: Lazy<Option<AplState>>,
     /// The device's location, when the user allowed it.
-    #[serde(
-        rename = "Geolocation",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub geolocation: Option<Geolocation>,
+    #[serde(rename = "Geolocation", default, skip_serializing_if = "Lazy::is_none")]
+    pub geolocation: Lazy<Option<Geolocation>>,
     /// Available APL extensions, by URI.
-    #[serde(
-        rename = "Extensions",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub extensions: Option<Extensions>,
+    #[serde(rename = "Extensions", default, skip_serializing_if = "Lazy::is_none")]
+    pub extensions: Lazy<Option<Extensions>>,
     /// Advertising id and opt-out, for skills that carry ads.
-    #[serde(
-        rename = "Advertising",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub advertising: Option<Advertising>,
+    #[serde(rename = "Advertising", default, skip_serializing_if = "Lazy::is_none")]
+    pub advertising: Lazy<Option<Advertising>>,
     /// `Alexa.Presentation`: the presentation contexts on screen.
     #[serde(
         rename = "Alexa.Presentation",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "Lazy::is_none"
     )]
-    pub presentation: Option<PresentationState>,
+    pub presentation: Lazy<Option<PresentationState>>,
     /// `Automotive`: present when the device is in a car.
-    #[serde(
-        rename = "Automotive",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub automotive: Option<Map<String, Value>>,
+    #[serde(rename = "Automotive", default, skip_serializing_if = "Lazy::is_none")]
+    pub automotive: Lazy<Option<Map<String, Value>>>,
     /// `AppLink`: what the user's phone can open.
-    #[serde(rename = "AppLink", default, skip_serializing_if = "Option::is_none")]
-    pub app_link: Option<AppLinkState>,
+    #[serde(rename = "AppLink", default, skip_serializing_if = "Lazy::is_none")]
+    pub app_link: Lazy<Option<AppLinkState>>,
     /// `Experimentation`: the A/B experiments this user is in.
     #[serde(
         rename = "Experimentation",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "Lazy::is_none"
     )]
-    pub experimentation: Option<ExperimentationState>,
+    pub experimentation: Lazy<Option<ExperimentationState>>,
     /// `Alexa.DataStore.PackageManager`: the DataStore packages installed on the device.
     #[serde(
         rename = "Alexa.DataStore.PackageManager",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "Lazy::is_none"
     )]
-    pub package_manager: Option<PackageManagerState>,
+    pub package_manager: Lazy<Option<PackageManagerState>>,
 }
 
 /// `context.System`.
@@ -124,9 +106,9 @@ pub struct Device {
     /// The endpoint id used by the Alexa smart-home APIs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub persistent_endpoint_id: Option<String>,
-    /// What the device can do.
+    /// What the device can do; kept as JSON until read.
     #[serde(default)]
-    pub supported_interfaces: SupportedInterfaces,
+    pub supported_interfaces: Lazy<SupportedInterfaces>,
 }
 
 /// The interfaces a device supports. An absent member means "not supported".

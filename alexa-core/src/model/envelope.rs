@@ -1,6 +1,6 @@
 //! The outer request envelope and the session.
 
-use super::{Context, Request, Secret};
+use super::{Context, Lazy, Request, Secret};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -66,7 +66,9 @@ impl RequestEnvelope {
 
     /// The session attributes sent with this request (empty outside a session).
     pub fn session_attributes(&self) -> Option<&Map<String, Value>> {
-        self.session.as_ref().and_then(|s| s.attributes.as_ref())
+        self.session
+            .as_ref()
+            .and_then(|s| s.attributes.get().as_ref())
     }
 }
 
@@ -83,9 +85,10 @@ pub struct Session {
     /// The skill the session belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub application: Option<Application>,
-    /// What the skill asked Alexa to remember on its previous response.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub attributes: Option<Map<String, Value>>,
+    /// What the skill asked Alexa to remember on its previous response; kept as JSON until
+    /// read (`SessionAttrs<T>` reads it straight into `T`).
+    #[serde(default, skip_serializing_if = "Lazy::is_none")]
+    pub attributes: Lazy<Option<Map<String, Value>>>,
     /// The Amazon account using the skill.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<User>,

@@ -4,6 +4,7 @@
 //! field. Valid envelopes take the strict single pass and pay nothing for this.
 
 use super::RequestEnvelope;
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 /// Why bytes are not a request envelope.
@@ -107,6 +108,37 @@ impl RequestEnvelope {
             }
             dropped.push((path, message));
         }
+    }
+}
+
+/// Reads one lazily kept member of the envelope as [`RequestEnvelope::from_slice_lenient`]
+/// reads the whole: the fields of the wrong type are left out and returned as `path: why`;
+/// when no `T` can be had (a required field inside is missing or wrong), `T::default()`.
+pub(crate) fn read_member<T: DeserializeOwned + Default>(json: &str) -> (T, Vec<String>) {
+    if let Ok(value) = serde_json::from_str(json) {
+        return (value, Vec::new());
+    }
+    let Ok(mut value) = serde_json::from_str::<Value>(json) else {
+        // Cannot happen: the text was checked as JSON when the envelope was read.
+        return (T::default(), vec![". : not JSON".to_owned()]);
+    };
+    let mut dropped = Vec::new();
+    loop {
+        let err = match serde_path_to_error::deserialize::<_, T>(&value) {
+            Ok(read) => return (read, dropped),
+            Err(err) => err,
+        };
+        let path = err.path().to_string();
+        let steps = steps_of(err.path());
+        let why = err.into_inner().to_string();
+        if dropped.len() >= MAX_DROPPED
+            || missing_field(&why).is_some()
+            || !remove(&mut value, &steps)
+        {
+            dropped.push(format!("{path}: {why}; the whole member is left out"));
+            return (T::default(), dropped);
+        }
+        dropped.push(format!("{path}: {why}"));
     }
 }
 

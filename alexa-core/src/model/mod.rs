@@ -9,6 +9,7 @@ mod envelope;
 mod intent;
 mod interfaces;
 mod interfaces_more;
+mod lazy;
 mod lenient;
 mod progressive;
 pub(crate) mod request;
@@ -51,6 +52,7 @@ pub use interfaces_more::{
     DataStoreErrorRequest, GameEngineInputHandlerEventRequest, HtmlMessageRequest,
     HtmlRuntimeErrorRequest, PackageManagerRequest, ReadyToEnqueueAudioRequest,
 };
+pub use lazy::Lazy;
 pub use lenient::{EnvelopeError, Lenient};
 pub use progressive::{ProgressiveDirective, ProgressiveHeader, ProgressiveResponse};
 pub use request::{OtherRequest, Request};

@@ -328,6 +328,16 @@ impl Response {
     /// The envelope, with `previous` (the request's attributes) carried forward unless the
     /// handler replaced them. Attributes are dropped when the session ends.
     pub fn into_envelope(self, previous: Option<&Map<String, Value>>) -> ResponseEnvelope {
+        let (mut out, keeps) = self.into_envelope_keeping();
+        if keeps {
+            out.session_attributes = previous.filter(|m| !m.is_empty()).cloned();
+        }
+        out
+    }
+
+    /// The envelope without the request's attributes, and whether they are to be carried
+    /// forward: the caller adds them, as the JSON they arrived as when nothing read them.
+    pub(crate) fn into_envelope_keeping(self) -> (ResponseEnvelope, bool) {
         let mut body = self.body;
         body.should_end_session = self.end.wire();
         // Amazon requires a response that launches a video to leave shouldEndSession out.
@@ -338,15 +348,16 @@ impl Response {
         {
             body.should_end_session = None;
         }
-        let session_attributes = match (self.end, self.attributes) {
-            (ShouldEndSession::True, _) => None,
-            (_, Attributes::Replace(map)) => Some(map),
-            (_, Attributes::Keep) => previous.filter(|m| !m.is_empty()).cloned(),
+        let (session_attributes, keeps) = match (self.end, self.attributes) {
+            (ShouldEndSession::True, _) => (None, false),
+            (_, Attributes::Replace(map)) => (Some(map), false),
+            (_, Attributes::Keep) => (None, true),
         };
-        ResponseEnvelope {
+        let out = ResponseEnvelope {
             version: "1.0".to_owned(),
             session_attributes,
             response: body,
-        }
+        };
+        (out, keeps)
     }
 }
