@@ -36,11 +36,11 @@ pub struct Lazy<T> {
     raw: Option<Box<RawValue>>,
     /// The typed value, read from `raw` on first use. Boxed, so an unread member costs the
     /// envelope a pointer rather than its whole size.
-    typed: OnceLock<Typed<T>>,
+    typed: OnceLock<Box<Typed<T>>>,
 }
 
 struct Typed<T> {
-    value: Box<T>,
+    value: T,
     dropped: Vec<String>,
 }
 
@@ -49,10 +49,10 @@ impl<T> Lazy<T> {
     pub fn new(value: T) -> Self {
         Self {
             raw: None,
-            typed: OnceLock::from(Typed {
-                value: Box::new(value),
+            typed: OnceLock::from(Box::new(Typed {
+                value,
                 dropped: Vec::new(),
-            }),
+            })),
         }
     }
 
@@ -85,7 +85,7 @@ impl<T: DeserializeOwned + Default> Lazy<T> {
     /// The typed value, taken out.
     pub fn into_inner(self) -> T {
         self.typed();
-        *self.typed.into_inner().expect("typed above").value
+        self.typed.into_inner().expect("typed above").value
     }
 
     /// The fields left out when the value was read, `path: why` (empty when it read cleanly
@@ -97,10 +97,10 @@ impl<T: DeserializeOwned + Default> Lazy<T> {
     fn typed(&self) -> &Typed<T> {
         self.typed.get_or_init(|| {
             let Some(raw) = &self.raw else {
-                return Typed {
-                    value: Box::default(),
+                return Box::new(Typed {
+                    value: T::default(),
                     dropped: Vec::new(),
-                };
+                });
             };
             let (value, dropped) = super::lenient::read_member::<T>(raw.get());
             if !dropped.is_empty() {
@@ -110,10 +110,7 @@ impl<T: DeserializeOwned + Default> Lazy<T> {
                     "left out fields of the wrong type"
                 );
             }
-            Typed {
-                value: Box::new(value),
-                dropped,
-            }
+            Box::new(Typed { value, dropped })
         })
     }
 }
@@ -152,10 +149,10 @@ impl<T: Clone> Clone for Lazy<T> {
         Self {
             raw: self.raw.clone(),
             typed: match self.typed.get() {
-                Some(typed) => OnceLock::from(Typed {
+                Some(typed) => OnceLock::from(Box::new(Typed {
                     value: typed.value.clone(),
                     dropped: typed.dropped.clone(),
-                }),
+                })),
                 None => OnceLock::new(),
             },
         }
