@@ -8,6 +8,9 @@
 //! peer_skill bench N FILE...    answer each request N times in process, print nanoseconds
 //! peer_skill repeat N FILE      answer the request N times, print nothing (for callgrind)
 //! peer_skill scan N FILE        only read the bytes N times with serde_json's IgnoredAny
+//! peer_skill read-all N FILE    as `repeat`, with a handler that reads every member of the
+//!                               request (a skill that uses everything pays for everything)
+//! peer_skill read-whole N FILE  as `read-all`, the skill built with `read_whole_requests`
 //! ```
 //! All but `scan` run the whole path a host runs: parse the bytes, route, handle, serialise.
 //! `scan` is the floor a JSON reader cannot go below; `scripts/count-instructions` runs
@@ -74,8 +77,60 @@ fn skill() -> Skill<()> {
         .expect("a valid skill")
 }
 
+/// Reads every member that is kept as JSON until read, as a skill that uses all of them would.
+fn read_everything(envelope: &alexa_core::model::RequestEnvelope) {
+    let context = &envelope.context;
+    std::hint::black_box((
+        context.audio_player.get(),
+        context.display.get(),
+        context.viewport.get(),
+        context.viewports.get(),
+        context.apl.get(),
+        context.geolocation.get(),
+        context.extensions.get(),
+        context.advertising.get(),
+        context.presentation.get(),
+        context.automotive.get(),
+        context.app_link.get(),
+        context.experimentation.get(),
+        context.package_manager.get(),
+    ));
+    if let Some(device) = &context.system.device {
+        std::hint::black_box(device.supported_interfaces.get());
+    }
+    std::hint::black_box(envelope.session_attributes());
+}
+
+/// The same skill, every handler reading the whole request first; `whole`: the skill types
+/// every member in the one pass.
+fn reading_skill(whole: bool) -> Skill<()> {
+    use alexa_core::extract::Envelope;
+    let answer = |Envelope(envelope): Envelope| async move {
+        read_everything(&envelope);
+        Response::ask("Read it all.", "What would you like?")
+    };
+    let builder = Skill::builder();
+    let builder = if whole {
+        builder.read_whole_requests()
+    } else {
+        builder
+    };
+    builder
+        .skill_id("amzn1.ask.skill.00000000-0000-0000-0000-000000000000")
+        .launch(answer)
+        .intent(builtin::HELP, answer)
+        .intent(builtin::STOP, answer)
+        .intent(builtin::CANCEL, answer)
+        .session_ended(answer)
+        .fallback(answer)
+        .build()
+        .expect("a valid skill")
+}
+
 fn usage() -> ! {
-    eprintln!("usage: peer_skill once FILE | bench N FILE... | repeat N FILE | scan N FILE");
+    eprintln!(
+        "usage: peer_skill once FILE | bench N FILE... | repeat N FILE | scan N FILE | read-all N FILE | read-whole N FILE"
+    );
     std::process::exit(2)
 }
 
@@ -123,10 +178,16 @@ fn main() {
                 println!("{file} {}", times.join(" "));
             }
         }
-        [mode, n, file] if mode == "repeat" || mode == "scan" => {
+        [mode, n, file]
+            if ["repeat", "scan", "read-all", "read-whole"].contains(&mode.as_str()) =>
+        {
             let n: usize = n.parse().unwrap_or_else(|_| usage());
             let body = read(file);
-            let skill = skill();
+            let skill = match mode.as_str() {
+                "read-all" => reading_skill(false),
+                "read-whole" => reading_skill(true),
+                _ => skill(),
+            };
             for _ in 0..n {
                 if mode == "scan" {
                     let read = serde_json::from_slice::<serde::de::IgnoredAny>(&body);

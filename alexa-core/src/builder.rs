@@ -47,6 +47,7 @@ pub struct SkillBuilder<S> {
     skill_ids: Option<SkillIds>,
     on_error: Option<ErrorHandler>,
     check_builtins: bool,
+    read_whole: bool,
     errors: Vec<BuildError>,
     layers: Vec<BoxedLayer>,
 }
@@ -71,6 +72,7 @@ impl<S: Send + Sync + 'static> SkillBuilder<S> {
             skill_ids: None,
             on_error: None,
             check_builtins: true,
+            read_whole: false,
             errors: Vec::new(),
             layers: Vec::new(),
         }
@@ -247,6 +249,17 @@ impl<S: Send + Sync + 'static> SkillBuilder<S> {
         self
     }
 
+    /// Types every member of each request in the one pass over its bytes, instead of keeping
+    /// the context's members and the session's attributes as JSON until a handler reads
+    /// them. For a skill whose handlers read most of the context on most turns (viewports,
+    /// APL state, geolocation), which then pays one parse per member rather than a check
+    /// and a later parse; see docs/performance.md for the figures. Applies to
+    /// [`Skill::handle_json`]; an envelope parsed by its host is read as the host read it.
+    pub fn read_whole_requests(mut self) -> Self {
+        self.read_whole = true;
+        self
+    }
+
     /// Builds without requiring handlers for Help, Stop and Cancel.
     pub fn skip_builtin_check(mut self) -> Self {
         self.check_builtins = false;
@@ -273,6 +286,7 @@ impl<S: Send + Sync + 'static> SkillBuilder<S> {
             skill_ids,
             self.on_error,
             self.layers,
+            self.read_whole,
         ))
     }
 }

@@ -57,6 +57,8 @@ struct Inner<S> {
     layers: Option<TurnService>,
     skill_ids: SkillIds,
     on_error: Option<ErrorHandler>,
+    /// Type every member of a request in the one pass (`read_whole_requests`).
+    read_whole: bool,
 }
 
 /// A built skill: handlers by intent name and request type, state, the skill-ID policy and
@@ -114,6 +116,7 @@ impl<S: Send + Sync + 'static> Skill<S> {
         skill_ids: SkillIds,
         on_error: Option<ErrorHandler>,
         layers: Vec<crate::intercept::BoxedLayer>,
+        read_whole: bool,
     ) -> Self {
         let core = Arc::new(Core { state, routes });
         let layers = (!layers.is_empty()).then(|| {
@@ -131,6 +134,7 @@ impl<S: Send + Sync + 'static> Skill<S> {
                 layers,
                 skill_ids,
                 on_error,
+                read_whole,
             }),
         }
     }
@@ -171,8 +175,12 @@ impl<S: Send + Sync + 'static> Skill<S> {
     /// Parses a request body and answers it: the path every host uses.
     /// Fails only when the bytes are not an Alexa request or the skill ID does not match.
     pub async fn handle_json(&self, body: &[u8]) -> Result<Vec<u8>, InvocationError> {
-        let read = RequestEnvelope::from_slice_lenient(body)
-            .map_err(InvocationError::NotAnAlexaRequest)?;
+        let read = if self.inner.read_whole {
+            RequestEnvelope::from_slice_lenient_whole(body)
+        } else {
+            RequestEnvelope::from_slice_lenient(body)
+        };
+        let read = read.map_err(InvocationError::NotAnAlexaRequest)?;
         if !read.dropped.is_empty() {
             tracing::warn!(
                 request_id = read.envelope.request.request_id(),

@@ -169,3 +169,50 @@ async fn a_body_that_is_not_json_is_still_refused_at_once() {
     assert_ne!(broken, text);
     assert!(skill().handle_json(broken.as_bytes()).await.is_err());
 }
+
+#[tokio::test]
+async fn a_skill_that_reads_whole_requests_types_every_member_in_the_one_pass() {
+    /// Says whether the members were typed before anything asked for them.
+    async fn peek(Envelope(env): Envelope) -> Response {
+        let typed = env.context.viewport.is_read()
+            && env.session.as_ref().is_some_and(|s| s.attributes.is_read());
+        Response::ask(if typed { "Typed." } else { "Untyped." }, "Go on.")
+    }
+    let body = wire(
+        TestRequest::intent("PeekIntent")
+            .screen_device()
+            .session_attributes(json!({"region": "eu-west-1"})),
+    );
+    for (whole, said) in [(true, "Typed."), (false, "Untyped.")] {
+        let builder = Skill::builder().accept_any_skill_id().skip_builtin_check();
+        let builder = if whole {
+            builder.read_whole_requests()
+        } else {
+            builder
+        };
+        let skill = builder.intent("PeekIntent", peek).build().unwrap();
+        let bytes = skill.handle_json(&body).await.unwrap();
+        let answer: Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(speech(&answer), said);
+        assert_eq!(answer["sessionAttributes"], json!({"region": "eu-west-1"}));
+    }
+}
+
+#[test]
+fn read_whole_a_wrongly_typed_member_field_is_named_at_read_time() {
+    let body = json!({
+        "version": "1.0",
+        "context": {"Viewport": {"pixelWidth": "wide", "pixelHeight": 800}},
+        "request": {"type": "LaunchRequest", "requestId": "r", "locale": "en-US"}
+    })
+    .to_string();
+    let read =
+        alexa_core::model::RequestEnvelope::from_slice_lenient_whole(body.as_bytes()).unwrap();
+    assert_eq!(read.dropped.len(), 1, "{:?}", read.dropped);
+    assert!(read.dropped[0].starts_with("context.Viewport.pixelWidth"));
+    let viewport = read.envelope.context.viewport.as_ref().unwrap();
+    assert_eq!(viewport.pixel_height, Some(800.into()));
+    // The next read on the same thread is lazy again.
+    let lazy = alexa_core::model::RequestEnvelope::from_slice_lenient(body.as_bytes()).unwrap();
+    assert!(!lazy.envelope.context.viewport.is_read());
+}

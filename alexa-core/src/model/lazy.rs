@@ -173,15 +173,38 @@ impl<T: DeserializeOwned + Default + fmt::Debug> fmt::Debug for Lazy<T> {
     }
 }
 
-impl<'de, T> Deserialize<'de> for Lazy<T> {
-    /// Checks the JSON and keeps it; nothing is typed yet.
+impl<'de, T: DeserializeOwned> Deserialize<'de> for Lazy<T> {
+    /// Checks the JSON and keeps it; nothing is typed yet, unless the envelope is being read
+    /// whole ([`RequestEnvelope::from_slice_lenient_whole`](super::RequestEnvelope::from_slice_lenient_whole)).
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        if READ_WHOLE.get() {
+            let value = T::deserialize(deserializer)?;
+            return Ok(Self::new(value));
+        }
         let raw = Box::<RawValue>::deserialize(deserializer)?;
         Ok(Self {
             raw: Some(raw),
             typed: OnceLock::new(),
         })
     }
+}
+
+thread_local! {
+    /// Set while an envelope is read whole. A `Deserialize` impl has no other way to be told
+    /// how to read; the flag lives only for the duration of one synchronous read.
+    static READ_WHOLE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `read` with every `Lazy` member typed during the pass instead of kept as JSON.
+pub(crate) fn reading_whole<R>(read: impl FnOnce() -> R) -> R {
+    struct Reset(bool);
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            READ_WHOLE.set(self.0);
+        }
+    }
+    let _reset = Reset(READ_WHOLE.replace(true));
+    read()
 }
 
 impl<T: DeserializeOwned + Default + Serialize> Serialize for Lazy<T> {

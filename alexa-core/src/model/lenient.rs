@@ -53,6 +53,26 @@ impl RequestEnvelope {
     /// assert!(err.to_string().starts_with("field `request.intent.name`"), "{err}");
     /// ```
     pub fn from_slice_lenient(body: &[u8]) -> Result<Lenient, EnvelopeError> {
+        Self::read_lenient(body)
+    }
+
+    /// [`from_slice_lenient`](Self::from_slice_lenient) with every [`Lazy`](super::Lazy)
+    /// member typed during the one pass: for a skill whose handlers read most of each request,
+    /// which then pays one parse per member instead of a check now and a parse on first read.
+    ///
+    /// ```
+    /// use alexa_core::model::RequestEnvelope;
+    /// let body = br#"{"version": "1.0", "context": {"Viewport": {"pixelWidth": 1280}},
+    ///     "request": {"type": "LaunchRequest", "requestId": "r", "locale": "en-US"}}"#;
+    /// let read = RequestEnvelope::from_slice_lenient_whole(body).unwrap();
+    /// assert!(read.envelope.context.viewport.is_read());
+    /// assert!(!RequestEnvelope::from_slice_lenient(body).unwrap().envelope.context.viewport.is_read());
+    /// ```
+    pub fn from_slice_lenient_whole(body: &[u8]) -> Result<Lenient, EnvelopeError> {
+        super::lazy::reading_whole(|| Self::read_lenient(body))
+    }
+
+    fn read_lenient(body: &[u8]) -> Result<Lenient, EnvelopeError> {
         // UTF-8 is checked once for the whole body, in one fast pass, rather than string by
         // string as `from_slice` does; invalid UTF-8 falls through to the error path below.
         let strict = match std::str::from_utf8(body) {
