@@ -68,9 +68,14 @@ impl<T> Lazy<T> {
     }
 }
 
-impl<T: DeserializeOwned + Default> Lazy<T> {
+impl<T: DeserializeOwned + Absent> Lazy<T> {
     /// The typed value, read from the JSON the first time.
     pub fn get(&self) -> &T {
+        if self.raw.is_none() && self.typed.get().is_none() {
+            if let Some(absent) = T::shared_absent() {
+                return absent;
+            }
+        }
         &self.typed().value
     }
 
@@ -115,14 +120,14 @@ impl<T: DeserializeOwned + Default> Lazy<T> {
     }
 }
 
-impl<T: DeserializeOwned + Default> Deref for Lazy<T> {
+impl<T: DeserializeOwned + Absent> Deref for Lazy<T> {
     type Target = T;
     fn deref(&self) -> &T {
         self.get()
     }
 }
 
-impl<T: DeserializeOwned + Default> DerefMut for Lazy<T> {
+impl<T: DeserializeOwned + Absent> DerefMut for Lazy<T> {
     fn deref_mut(&mut self) -> &mut T {
         self.get_mut()
     }
@@ -159,14 +164,14 @@ impl<T: Clone> Clone for Lazy<T> {
     }
 }
 
-impl<T: DeserializeOwned + Default + PartialEq> PartialEq for Lazy<T> {
+impl<T: DeserializeOwned + Absent + PartialEq> PartialEq for Lazy<T> {
     /// Compares the typed values: the same request reads equal however it was spelled.
     fn eq(&self, other: &Self) -> bool {
         self.get() == other.get()
     }
 }
 
-impl<T: DeserializeOwned + Default + fmt::Debug> fmt::Debug for Lazy<T> {
+impl<T: DeserializeOwned + Absent + fmt::Debug> fmt::Debug for Lazy<T> {
     /// The typed value's `Debug` (never the raw text: tokens inside stay behind `Secret`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.get().fmt(f)
@@ -207,7 +212,7 @@ pub(crate) fn reading_whole<R>(read: impl FnOnce() -> R) -> R {
     read()
 }
 
-impl<T: DeserializeOwned + Default + Serialize> Serialize for Lazy<T> {
+impl<T: DeserializeOwned + Absent + Serialize> Serialize for Lazy<T> {
     /// Writes the typed value, so every serializer sees the same shape (requests are
     /// written only by tests and the simulator).
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -215,9 +220,27 @@ impl<T: DeserializeOwned + Default + Serialize> Serialize for Lazy<T> {
     }
 }
 
-impl<T: DeserializeOwned + Default> Lazy<Option<T>> {
+impl<T: DeserializeOwned + 'static> Lazy<Option<T>> {
     /// True when the member is absent (for `skip_serializing_if`).
     pub fn is_none(&self) -> bool {
         self.get().is_none()
     }
 }
+
+/// What a [`Lazy`] member reads as when the request does not carry it: `T::default()`,
+/// shared where it can be, so reading an absent member allocates nothing.
+pub trait Absent: Default + 'static {
+    /// One value for every absent member of this type; `None` builds a `Default` per member
+    /// on first read.
+    fn shared_absent() -> Option<&'static Self> {
+        None
+    }
+}
+
+impl<T: 'static> Absent for Option<T> {
+    fn shared_absent() -> Option<&'static Self> {
+        Some(&None)
+    }
+}
+
+impl Absent for super::SupportedInterfaces {}

@@ -52,7 +52,7 @@ pub use interfaces_more::{
     DataStoreErrorRequest, GameEngineInputHandlerEventRequest, HtmlMessageRequest,
     HtmlRuntimeErrorRequest, PackageManagerRequest, ReadyToEnqueueAudioRequest,
 };
-pub use lazy::Lazy;
+pub use lazy::{Absent, Lazy};
 pub use lenient::{EnvelopeError, Lenient};
 pub use progressive::{ProgressiveDirective, ProgressiveHeader, ProgressiveResponse};
 pub use request::{OtherRequest, Request};
