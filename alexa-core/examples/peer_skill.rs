@@ -77,36 +77,12 @@ fn skill() -> Skill<()> {
         .expect("a valid skill")
 }
 
-/// Reads every member that is kept as JSON until read, as a skill that uses all of them would.
-fn read_everything(envelope: &alexa_core::model::RequestEnvelope) {
-    let context = &envelope.context;
-    std::hint::black_box((
-        context.audio_player.get(),
-        context.display.get(),
-        context.viewport.get(),
-        context.viewports.get(),
-        context.apl.get(),
-        context.geolocation.get(),
-        context.extensions.get(),
-        context.advertising.get(),
-        context.presentation.get(),
-        context.automotive.get(),
-        context.app_link.get(),
-        context.experimentation.get(),
-        context.package_manager.get(),
-    ));
-    if let Some(device) = &context.system.device {
-        std::hint::black_box(device.supported_interfaces.get());
-    }
-    std::hint::black_box(envelope.session_attributes());
-}
-
 /// The same skill, every handler reading the whole request first; `whole`: the skill types
 /// every member in the one pass.
 fn reading_skill(whole: bool) -> Skill<()> {
     use alexa_core::extract::Envelope;
     let answer = |Envelope(envelope): Envelope| async move {
-        read_everything(&envelope);
+        std::hint::black_box(envelope.read_every_member());
         Response::ask("Read it all.", "What would you like?")
     };
     let builder = Skill::builder();

@@ -69,7 +69,24 @@ fn skill() -> &'static Skill {
 /// Any bytes as a request envelope through the whole request path: a refusal or a valid
 /// answer (JSON that reads back as a response envelope, within the size limit).
 pub fn envelope_dispatch(data: &[u8]) {
-    let _ = RequestEnvelope::from_slice_lenient(data);
+    let lazy = RequestEnvelope::from_slice_lenient(data);
+    let whole = RequestEnvelope::from_slice_lenient_whole(data);
+    assert_eq!(
+        lazy.is_ok(),
+        whole.is_ok(),
+        "a lazy and a whole read disagree"
+    );
+    if let (Ok(lazy), Ok(whole)) = (lazy, whole) {
+        // Every member kept as JSON is typed here, as handlers reading all of them would.
+        lazy.envelope.read_every_member();
+        assert_eq!(lazy.envelope, whole.envelope, "lazy and whole reads differ");
+        let written = serde_json::to_vec(&lazy.envelope).expect("an envelope always writes");
+        assert!(
+            RequestEnvelope::from_slice_lenient(&written).is_ok(),
+            "a read envelope written back does not read: {}",
+            String::from_utf8_lossy(&written)
+        );
+    }
     if let Ok(bytes) = runtime().block_on(skill().handle_json(data)) {
         assert!(
             bytes.len() <= 120 * 1024,

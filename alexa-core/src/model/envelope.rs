@@ -64,6 +64,46 @@ impl RequestEnvelope {
         self.request.locale()
     }
 
+    /// Types every member kept as JSON ([`Lazy`]) now, as a handler reading all of them
+    /// would, and returns the fields left out of them, `path: why` (a member that does not
+    /// fit at all reads as absent).
+    ///
+    /// ```
+    /// use alexa_core::model::RequestEnvelope;
+    /// let body = br#"{"version": "1.0", "context": {"Viewport": {"pixelWidth": "wide"}},
+    ///     "request": {"type": "LaunchRequest", "requestId": "r", "locale": "en-US"}}"#;
+    /// let envelope = RequestEnvelope::from_slice_lenient(body).unwrap().envelope;
+    /// let dropped = envelope.read_every_member();
+    /// assert!(dropped[0].starts_with("context.Viewport.pixelWidth: invalid type"), "{dropped:?}");
+    /// assert!(envelope.context.viewport.is_read());
+    /// ```
+    pub fn read_every_member(&self) -> Vec<String> {
+        let mut dropped = Vec::new();
+        let c = &self.context;
+        read_member("context.AudioPlayer", &c.audio_player, &mut dropped);
+        read_member("context.Display", &c.display, &mut dropped);
+        read_member("context.Viewport", &c.viewport, &mut dropped);
+        read_member("context.Viewports", &c.viewports, &mut dropped);
+        read_member("context.Alexa.Presentation.APL", &c.apl, &mut dropped);
+        read_member("context.Geolocation", &c.geolocation, &mut dropped);
+        read_member("context.Extensions", &c.extensions, &mut dropped);
+        read_member("context.Advertising", &c.advertising, &mut dropped);
+        read_member("context.Alexa.Presentation", &c.presentation, &mut dropped);
+        read_member("context.Automotive", &c.automotive, &mut dropped);
+        read_member("context.AppLink", &c.app_link, &mut dropped);
+        read_member("context.Experimentation", &c.experimentation, &mut dropped);
+        let package_manager = "context.Alexa.DataStore.PackageManager";
+        read_member(package_manager, &c.package_manager, &mut dropped);
+        if let Some(device) = &c.system.device {
+            let path = "context.System.device.supportedInterfaces";
+            read_member(path, &device.supported_interfaces, &mut dropped);
+        }
+        if let Some(session) = &self.session {
+            read_member("session.attributes", &session.attributes, &mut dropped);
+        }
+        dropped
+    }
+
     /// The session attributes sent with this request (empty outside a session).
     pub fn session_attributes(&self) -> Option<&Map<String, Value>> {
         self.session
@@ -128,4 +168,19 @@ pub struct Permissions {
     /// Granted scopes and their status, by scope name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scopes: Option<Map<String, Value>>,
+}
+
+/// Types `member` and adds what it left out to `dropped`, under `path`.
+fn read_member<T: serde::de::DeserializeOwned + super::Absent>(
+    path: &str,
+    member: &Lazy<T>,
+    dropped: &mut Vec<String>,
+) {
+    member.get();
+    for why in member.dropped() {
+        dropped.push(match why.strip_prefix('.') {
+            Some(rest) => format!("{path}{rest}"),
+            None => format!("{path}.{why}"),
+        });
+    }
 }

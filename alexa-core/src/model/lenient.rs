@@ -69,7 +69,22 @@ impl RequestEnvelope {
     /// assert!(!RequestEnvelope::from_slice_lenient(body).unwrap().envelope.context.viewport.is_read());
     /// ```
     pub fn from_slice_lenient_whole(body: &[u8]) -> Result<Lenient, EnvelopeError> {
-        super::lazy::reading_whole(|| Self::read_lenient(body))
+        let strict = super::lazy::reading_whole(|| match std::str::from_utf8(body) {
+            Ok(text) => serde_json::from_str(text).ok(),
+            Err(_) => None,
+        });
+        if let Some(envelope) = strict {
+            return Ok(Lenient {
+                envelope,
+                dropped: Vec::new(),
+            });
+        }
+        // Something did not fit: read as a lazy read does, then type every member, so both
+        // reads leave out the same fields and answer the same requests.
+        let mut read = Self::read_lenient(body)?;
+        let members = read.envelope.read_every_member();
+        read.dropped.extend(members);
+        Ok(read)
     }
 
     fn read_lenient(body: &[u8]) -> Result<Lenient, EnvelopeError> {
