@@ -175,30 +175,12 @@ impl<S: Send + Sync + 'static> Skill<S> {
     /// Parses a request body and answers it: the path every host uses.
     /// Fails only when the bytes are not an Alexa request or the skill ID does not match.
     pub async fn handle_json(&self, body: &[u8]) -> Result<Vec<u8>, InvocationError> {
-        let read = if self.inner.read_whole {
-            RequestEnvelope::from_slice_lenient_whole(body)
-        } else {
-            RequestEnvelope::from_slice_lenient(body)
-        };
-        let read = read.map_err(InvocationError::NotAnAlexaRequest)?;
-        if !read.dropped.is_empty() {
-            tracing::warn!(
-                request_id = read.envelope.request.request_id(),
-                dropped = ?read.dropped,
-                "left out optional fields of the wrong type"
-            );
-        }
-        let envelope = Arc::new(read.envelope);
-        let answer = self.answer(&envelope, None).await?;
-        // Most answers fit in 1 KB: one allocation instead of growing from 128 bytes.
-        let mut bytes = Vec::with_capacity(1024);
-        write_answer(&mut bytes, answer, &envelope).map_err(InvocationError::Serialize)?;
-        if bytes.len() <= limits::MAX_RESPONSE_BYTES {
-            return Ok(bytes);
-        }
-        let violation = limits::LimitViolation::ResponseTooLarge(bytes.len());
-        let response = self.fail(Failure::LimitExceeded(violation), &envelope);
-        serde_json::to_vec(&response).map_err(InvocationError::Serialize)
+        let envelope = self.read(body)?;
+        self.check_skill_id(&envelope)?;
+        // The handler is the only wait; reading and writing around it are plain calls, so
+        // this future stays small and moving it costs little.
+        let outcome = self.run(&envelope, None).await;
+        self.write_json(outcome, &envelope)
     }
 
     /// Answers one request: skill-ID check, routing by lookup, the handler, then the
@@ -218,7 +200,9 @@ impl<S: Send + Sync + 'static> Skill<S> {
         deadline: Option<Duration>,
     ) -> Result<ResponseEnvelope, InvocationError> {
         let envelope = Arc::new(envelope);
-        let response = self.answer(&envelope, deadline).await?.typed(&envelope);
+        self.check_skill_id(&envelope)?;
+        let outcome = self.run(&envelope, deadline).await;
+        let response = self.answer(outcome, &envelope).typed(&envelope);
         let bytes = limits::serialized_len(&response);
         if bytes <= limits::MAX_RESPONSE_BYTES {
             return Ok(response);
@@ -227,38 +211,72 @@ impl<S: Send + Sync + 'static> Skill<S> {
         Ok(self.fail(Failure::LimitExceeded(violation), &envelope))
     }
 
-    /// Everything but the size check, which the caller makes on the bytes it sends.
-    async fn answer(
-        &self,
-        envelope: &Arc<RequestEnvelope>,
-        deadline: Option<Duration>,
-    ) -> Result<Answer, InvocationError> {
-        if !self.accepts_skill_id(envelope.application_id()) {
+    /// The body as a shared envelope; what did not fit is logged.
+    fn read(&self, body: &[u8]) -> Result<Arc<RequestEnvelope>, InvocationError> {
+        let (envelope, dropped) = RequestEnvelope::read_shared(body, self.inner.read_whole)
+            .map_err(InvocationError::NotAnAlexaRequest)?;
+        if !dropped.is_empty() {
             tracing::warn!(
                 request_id = envelope.request.request_id(),
-                application_id = envelope.application_id(),
-                "refused a request for another skill"
+                dropped = ?dropped,
+                "left out optional fields of the wrong type"
             );
-            return Err(InvocationError::SkillIdMismatch {
-                got: envelope.application_id().map(str::to_owned),
-            });
         }
+        Ok(envelope)
+    }
+
+    /// Refuses a request addressed to another skill, before any handler sees it.
+    fn check_skill_id(&self, envelope: &RequestEnvelope) -> Result<(), InvocationError> {
+        if self.accepts_skill_id(envelope.application_id()) {
+            return Ok(());
+        }
+        tracing::warn!(
+            request_id = envelope.request.request_id(),
+            application_id = envelope.application_id(),
+            "refused a request for another skill"
+        );
+        Err(InvocationError::SkillIdMismatch {
+            got: envelope.application_id().map(str::to_owned),
+        })
+    }
+
+    /// The handler's outcome as JSON bytes, within Alexa's size limit.
+    fn write_json(
+        &self,
+        outcome: Result<Response, Failure>,
+        envelope: &RequestEnvelope,
+    ) -> Result<Vec<u8>, InvocationError> {
+        let answer = self.answer(outcome, envelope);
+        // Most answers fit in 1 KB: one allocation instead of growing from 128 bytes.
+        let mut bytes = Vec::with_capacity(1024);
+        write_answer(&mut bytes, answer, envelope).map_err(InvocationError::Serialize)?;
+        if bytes.len() <= limits::MAX_RESPONSE_BYTES {
+            return Ok(bytes);
+        }
+        let violation = limits::LimitViolation::ResponseTooLarge(bytes.len());
+        let response = self.fail(Failure::LimitExceeded(violation), envelope);
+        serde_json::to_vec(&response).map_err(InvocationError::Serialize)
+    }
+
+    /// The handler's outcome as a response envelope: fitted to the request and checked
+    /// against every limit but the size, which the caller checks on what it sends.
+    fn answer(&self, outcome: Result<Response, Failure>, envelope: &RequestEnvelope) -> Answer {
         let failed = |failure| Answer {
             out: self.fail(failure, envelope),
             keeps_attributes: false,
         };
-        let response = match self.run(envelope, deadline).await {
+        let response = match outcome {
             Ok(response) => response,
-            Err(failure) => return Ok(failed(failure)),
+            Err(failure) => return failed(failure),
         };
         let (mut out, keeps) = response.into_envelope_keeping();
         fit_request(&mut out, envelope);
         match limits::check_content(&out) {
-            Ok(()) => Ok(Answer {
+            Ok(()) => Answer {
                 out,
                 keeps_attributes: keeps && crate::fit::keeps_attributes(&envelope.request),
-            }),
-            Err(violation) => Ok(failed(Failure::LimitExceeded(violation))),
+            },
+            Err(violation) => failed(Failure::LimitExceeded(violation)),
         }
     }
 

@@ -87,6 +87,35 @@ impl RequestEnvelope {
         Ok(read)
     }
 
+    /// The envelope in an `Arc` to share with handlers, and what was left out. A valid body
+    /// goes from the parse straight into the `Arc`, sparing the envelope the moves through
+    /// [`Lenient`].
+    pub(crate) fn read_shared(
+        body: &[u8],
+        whole: bool,
+    ) -> Result<(std::sync::Arc<Self>, Vec<String>), EnvelopeError> {
+        let strict = || match std::str::from_utf8(body) {
+            Ok(text) => serde_json::from_str::<Self>(text)
+                .ok()
+                .map(std::sync::Arc::new),
+            Err(_) => None,
+        };
+        let strict = if whole {
+            super::lazy::reading_whole(strict)
+        } else {
+            strict()
+        };
+        if let Some(envelope) = strict {
+            return Ok((envelope, Vec::new()));
+        }
+        let read = if whole {
+            Self::from_slice_lenient_whole(body)?
+        } else {
+            Self::read_lenient(body)?
+        };
+        Ok((std::sync::Arc::new(read.envelope), read.dropped))
+    }
+
     fn read_lenient(body: &[u8]) -> Result<Lenient, EnvelopeError> {
         // UTF-8 is checked once for the whole body, in one fast pass, rather than string by
         // string as `from_slice` does; invalid UTF-8 falls through to the error path below.

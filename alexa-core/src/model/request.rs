@@ -4,10 +4,11 @@ use super::interfaces::*;
 use super::interfaces_more::*;
 use super::standard::*;
 use super::{Intent, Timestamp};
-use serde::de::value::{MapAccessDeserializer, StringDeserializer};
+use serde::de::value::{CowStrDeserializer, MapAccessDeserializer};
 use serde::de::{DeserializeSeed, Error as _, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 use std::fmt;
 
 /// What happened this turn, by request `type`.
@@ -215,7 +216,7 @@ impl<'de> Visitor<'de> for RequestVisitor {
                 };
                 return typed(kind.as_str(), rest);
             }
-            before_type.push((key.into_owned(), map.next_value::<Value>()?));
+            before_type.push((key.into_cow(), map.next_value::<Value>()?));
         }
         Err(A::Error::missing_field("type"))
     }
@@ -228,7 +229,7 @@ enum Text<'de> {
     Owned(String),
 }
 
-impl Text<'_> {
+impl<'de> Text<'de> {
     fn as_str(&self) -> &str {
         match self {
             Text::Borrowed(text) => text,
@@ -236,10 +237,11 @@ impl Text<'_> {
         }
     }
 
-    fn into_owned(self) -> String {
+    /// The key kept as it was read: borrowed keys are not copied.
+    fn into_cow(self) -> Cow<'de, str> {
         match self {
-            Text::Borrowed(text) => text.to_owned(),
-            Text::Owned(text) => text,
+            Text::Borrowed(text) => Cow::Borrowed(text),
+            Text::Owned(text) => Cow::Owned(text),
         }
     }
 }
@@ -270,13 +272,13 @@ impl<'de> Deserialize<'de> for Text<'de> {
 }
 
 /// The request's remaining entries: those read before `type`, then the live map.
-pub(crate) struct Replay<A> {
-    buffered: std::vec::IntoIter<(String, Value)>,
+pub(crate) struct Replay<'de, A> {
+    buffered: std::vec::IntoIter<(Cow<'de, str>, Value)>,
     value: Option<Value>,
     rest: A,
 }
 
-impl<'de, A: MapAccess<'de>> MapAccess<'de> for Replay<A> {
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Replay<'de, A> {
     type Error = A::Error;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(
@@ -286,7 +288,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Replay<A> {
         match self.buffered.next() {
             Some((key, value)) => {
                 self.value = Some(value);
-                seed.deserialize(StringDeserializer::<A::Error>::new(key))
+                seed.deserialize(CowStrDeserializer::<A::Error>::new(key))
                     .map(Some)
             }
             None => self.rest.next_key_seed(seed),
@@ -310,7 +312,7 @@ pub(crate) trait ParseAs<'de> {
     fn parse<T: Deserialize<'de>>(self) -> Result<T, Self::Error>;
 }
 
-impl<'de, A: MapAccess<'de>> ParseAs<'de> for Replay<A> {
+impl<'de, A: MapAccess<'de>> ParseAs<'de> for Replay<'de, A> {
     type Error = A::Error;
     fn parse<T: Deserialize<'de>>(self) -> Result<T, A::Error> {
         T::deserialize(MapAccessDeserializer::new(self))

@@ -45,6 +45,9 @@ impl Timestamp {
         if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
             return text.parse().ok().and_then(Self::from_unix_millis);
         }
+        if let Some(utc) = parse_plain_utc(text) {
+            return Some(Self(utc));
+        }
         OffsetDateTime::parse(text, &Rfc3339)
             .ok()
             .map(|t| Self(t.to_offset(time::UtcOffset::UTC)))
@@ -54,6 +57,30 @@ impl Timestamp {
     pub fn millis_since(&self, other: &Timestamp) -> i64 {
         self.unix_millis() - other.unix_millis()
     }
+}
+
+/// `YYYY-MM-DDTHH:MM:SSZ`, the one form Alexa sends, read digit by digit: every request
+/// carries one, and the general RFC 3339 reader costs several times more. Anything else
+/// (offsets, fractions, a leap second) is left to that reader.
+fn parse_plain_utc(text: &str) -> Option<OffsetDateTime> {
+    let b = text.as_bytes();
+    if b.len() != 20 || [b[4], b[7], b[10], b[13], b[16], b[19]] != *b"--T::Z" {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| -> Option<u16> {
+        b[range].iter().try_fold(0u16, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u16::from(d - b'0'))
+        })
+    };
+    let month = time::Month::try_from(u8::try_from(number(5..7)?).ok()?).ok()?;
+    let date =
+        time::Date::from_calendar_date(i32::from(number(0..4)?), month, number(8..10)? as u8);
+    let time = time::Time::from_hms(
+        number(11..13)? as u8,
+        number(14..16)? as u8,
+        number(17..19)? as u8,
+    );
+    Some(time::PrimitiveDateTime::new(date.ok()?, time.ok()?).assume_utc())
 }
 
 impl fmt::Display for Timestamp {
@@ -127,6 +154,39 @@ mod tests {
         let n: Timestamp = serde_json::from_str("1795716000123").unwrap();
         assert_eq!(s, n);
         assert_eq!(n.unix_millis(), 1_795_716_000_123);
+    }
+
+    #[test]
+    fn alexas_form_reads_as_the_general_reader_reads_it() {
+        for text in [
+            "2026-11-25T18:20:23Z",
+            "2024-02-29T00:00:00Z",
+            "1999-12-31T23:59:59Z",
+            "0001-01-01T00:00:00Z",
+        ] {
+            let general = OffsetDateTime::parse(text, &Rfc3339).unwrap();
+            assert_eq!(parse_plain_utc(text), Some(general), "{text}");
+        }
+        // Not a date, or not this form: refused here, and the general reader decides.
+        for text in [
+            "2026-02-30T00:00:00Z",
+            "2026-13-01T00:00:00Z",
+            "2026-11-25T24:00:00Z",
+            "2026-11-25T18:20:60Z",
+            "2026-11-25T18:20:2aZ",
+            "2026-11-25 18:20:23Z",
+            "2026-11-25T18:20:23.5Z",
+        ] {
+            assert_eq!(parse_plain_utc(text), None, "{text}");
+        }
+        assert!(Timestamp::parse("2026-02-30T00:00:00Z").is_none());
+        assert_eq!(
+            Timestamp::parse("2026-11-25T18:20:23.5Z")
+                .unwrap()
+                .unix_millis()
+                % 1000,
+            500
+        );
     }
 
     #[test]
