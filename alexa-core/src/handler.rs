@@ -122,13 +122,13 @@ pub(crate) async fn call_catching<S>(
 
 /// A future whose panic while polled becomes `Err(Panicked)`: a layer's panic must not take
 /// the host down any more than a handler's may.
-pub(crate) struct CatchUnwind<T>(pub(crate) BoxFuture<T>);
+pub(crate) struct CatchUnwind<F>(pub(crate) F);
 
-impl<T> Future for CatchUnwind<T> {
-    type Output = Result<T, Panicked>;
+impl<F: Future + Unpin> Future for CatchUnwind<F> {
+    type Output = Result<F::Output, Panicked>;
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let inner = &mut self.0;
-        match std::panic::catch_unwind(AssertUnwindSafe(|| inner.as_mut().poll(cx))) {
+        match std::panic::catch_unwind(AssertUnwindSafe(|| Pin::new(&mut *inner).poll(cx))) {
             Ok(Poll::Pending) => Poll::Pending,
             Ok(Poll::Ready(outcome)) => Poll::Ready(Ok(outcome)),
             Err(payload) => Poll::Ready(Err(Panicked(panic_message(&*payload)))),

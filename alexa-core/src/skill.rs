@@ -288,21 +288,11 @@ impl<S: Send + Sync + 'static> Skill<S> {
         deadline: Option<Duration>,
     ) -> Result<Response, Failure> {
         let turn = Arc::clone(envelope);
-        let call = match &self.inner.layers {
-            Some(layers) => CatchUnwind(crate::intercept::call(layers, turn)),
-            None => {
-                let core = Arc::clone(&self.inner.core);
-                CatchUnwind(Box::pin(async move { core.dispatch(turn).await }))
-            }
-        };
-        let caught = match deadline {
-            None => call.await,
-            Some(limit) => match tokio::time::timeout(limit, call).await {
-                Ok(caught) => caught,
-                Err(_) => return Err(Failure::DeadlinePassed { limit }),
-            },
-        };
-        caught.unwrap_or_else(|Panicked(message)| Err(Failure::HandlerPanicked { message }))
+        match &self.inner.layers {
+            Some(layers) => within(deadline, crate::intercept::call(layers, turn)).await,
+            // Without layers the dispatch future is pinned here rather than boxed.
+            None => within(deadline, std::pin::pin!(self.inner.core.dispatch(turn))).await,
+        }
     }
 
     /// The error handler's answer to `failure`, logged with the request id. When that answer
@@ -406,6 +396,23 @@ impl<S: Send + Sync + 'static> tower::Service<Turn> for Dispatch<S> {
         let core = Arc::clone(&self.core);
         Box::pin(async move { core.dispatch(turn).await })
     }
+}
+
+/// Runs `call`, catching a panic and, when there is a deadline, the deadline, as a
+/// [`Failure`].
+async fn within<F>(deadline: Option<Duration>, call: F) -> Result<Response, Failure>
+where
+    F: std::future::Future<Output = Result<Response, Failure>> + Unpin,
+{
+    let call = CatchUnwind(call);
+    let caught = match deadline {
+        None => call.await,
+        Some(limit) => match tokio::time::timeout(limit, call).await {
+            Ok(caught) => caught,
+            Err(_) => return Err(Failure::DeadlinePassed { limit }),
+        },
+    };
+    caught.unwrap_or_else(|Panicked(message)| Err(Failure::HandlerPanicked { message }))
 }
 
 /// What a user hears about `failure` when the skill has no error handler.
