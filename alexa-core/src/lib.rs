@@ -45,7 +45,7 @@
 //! | module | what it is for |
 //! | --- | --- |
 //! | crate root | [`Skill`] and its [`SkillBuilder`], [`Response`], [`Speech`], the errors ([`SkillError`], [`Failure`], [`InvocationError`], [`BuildError`]), the [`DeadlineLayer`], the `Slots`/`SlotEnum` derives |
-//! | [`model`] | the wire format: request and response envelopes as plain serde data |
+//! | [`model`] | the wire format: request and response envelopes as plain serde data; the members few handlers read (most of `context`, the session's attributes) stay JSON until read ([`model::Lazy`]) |
 //! | [`extract`] | what a handler can ask for in its signature: slots, session attributes, locale, device, state, ... |
 //! | [`handler`] | the [`Handler`] trait that makes an async function a handler |
 //! | [`intercept`] | request and response interceptors as tower layers around every handler |
