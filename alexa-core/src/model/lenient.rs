@@ -53,7 +53,13 @@ impl RequestEnvelope {
     /// assert!(err.to_string().starts_with("field `request.intent.name`"), "{err}");
     /// ```
     pub fn from_slice_lenient(body: &[u8]) -> Result<Lenient, EnvelopeError> {
-        Self::read_lenient(body)
+        match read_strict(body, |envelope| envelope) {
+            Some(envelope) => Ok(Lenient {
+                envelope,
+                dropped: Vec::new(),
+            }),
+            None => Self::read_dropping(body),
+        }
     }
 
     /// [`from_slice_lenient`](Self::from_slice_lenient) with every [`Lazy`](super::Lazy)
@@ -69,22 +75,13 @@ impl RequestEnvelope {
     /// assert!(!RequestEnvelope::from_slice_lenient(body).unwrap().envelope.context.viewport.is_read());
     /// ```
     pub fn from_slice_lenient_whole(body: &[u8]) -> Result<Lenient, EnvelopeError> {
-        let strict = super::lazy::reading_whole(|| match std::str::from_utf8(body) {
-            Ok(text) => serde_json::from_str(text).ok(),
-            Err(_) => None,
-        });
-        if let Some(envelope) = strict {
-            return Ok(Lenient {
+        match super::lazy::reading_whole(|| read_strict(body, |envelope| envelope)) {
+            Some(envelope) => Ok(Lenient {
                 envelope,
                 dropped: Vec::new(),
-            });
+            }),
+            None => Self::read_dropping_whole(body),
         }
-        // Something did not fit: read as a lazy read does, then type every member, so both
-        // reads leave out the same fields and answer the same requests.
-        let mut read = Self::read_lenient(body)?;
-        let members = read.envelope.read_every_member();
-        read.dropped.extend(members);
-        Ok(read)
     }
 
     /// The envelope in an `Arc` to share with handlers, and what was left out. A valid body
@@ -94,41 +91,34 @@ impl RequestEnvelope {
         body: &[u8],
         whole: bool,
     ) -> Result<(std::sync::Arc<Self>, Vec<String>), EnvelopeError> {
-        let strict = || match std::str::from_utf8(body) {
-            Ok(text) => serde_json::from_str::<Self>(text)
-                .ok()
-                .map(std::sync::Arc::new),
-            Err(_) => None,
-        };
         let strict = if whole {
-            super::lazy::reading_whole(strict)
+            super::lazy::reading_whole(|| read_strict(body, std::sync::Arc::new))
         } else {
-            strict()
+            read_strict(body, std::sync::Arc::new)
         };
         if let Some(envelope) = strict {
             return Ok((envelope, Vec::new()));
         }
         let read = if whole {
-            Self::from_slice_lenient_whole(body)?
+            Self::read_dropping_whole(body)?
         } else {
-            Self::read_lenient(body)?
+            Self::read_dropping(body)?
         };
         Ok((std::sync::Arc::new(read.envelope), read.dropped))
     }
 
-    fn read_lenient(body: &[u8]) -> Result<Lenient, EnvelopeError> {
-        // UTF-8 is checked once for the whole body, in one fast pass, rather than string by
-        // string as `from_slice` does; invalid UTF-8 falls through to the error path below.
-        let strict = match std::str::from_utf8(body) {
-            Ok(text) => serde_json::from_str(text).ok(),
-            Err(_) => None,
-        };
-        if let Some(envelope) = strict {
-            return Ok(Lenient {
-                envelope,
-                dropped: Vec::new(),
-            });
-        }
+    /// [`read_dropping`](Self::read_dropping), then every lazy member typed: a whole read of
+    /// a body that did not fit leaves out what a lazy read would, and answers the same.
+    fn read_dropping_whole(body: &[u8]) -> Result<Lenient, EnvelopeError> {
+        let mut read = Self::read_dropping(body)?;
+        let members = read.envelope.read_every_member();
+        read.dropped.extend(members);
+        Ok(read)
+    }
+
+    /// The slow path, for a body the strict pass refused: read as a JSON value, then typed
+    /// again and again, leaving out each optional field of the wrong type.
+    fn read_dropping(body: &[u8]) -> Result<Lenient, EnvelopeError> {
         let mut value: Value = serde_json::from_slice(body).map_err(EnvelopeError::NotJson)?;
         let mut dropped: Vec<(String, String)> = Vec::new();
         loop {
@@ -173,6 +163,14 @@ impl RequestEnvelope {
             dropped.push((path, message));
         }
     }
+}
+
+/// The strict single pass that valid envelopes take, its result handed to `wrap` as soon as
+/// it is made. UTF-8 is checked once for the whole body, in one fast pass, rather than string
+/// by string as `from_slice` does; invalid UTF-8 is left to the slow path.
+fn read_strict<T>(body: &[u8], wrap: impl FnOnce(RequestEnvelope) -> T) -> Option<T> {
+    let text = std::str::from_utf8(body).ok()?;
+    serde_json::from_str(text).ok().map(wrap)
 }
 
 /// Reads one lazily kept member of the envelope as [`RequestEnvelope::from_slice_lenient`]
