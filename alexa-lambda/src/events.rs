@@ -31,6 +31,10 @@ pub enum Invocation {
 }
 
 impl<'de> Deserialize<'de> for Invocation {
+    /// Nearly every invocation is Alexa's, so the payload is read as a request envelope first,
+    /// in one pass; only when that fails is its shape looked at. A payload with `version` and
+    /// `request` is Alexa's even when broken (the invocation then fails, naming the field);
+    /// anything else goes to the other handler as JSON.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         #[derive(Deserialize)]
         struct Probe {
@@ -38,10 +42,13 @@ impl<'de> Deserialize<'de> for Invocation {
             request: Option<IgnoredAny>,
         }
         let raw = Box::<RawValue>::deserialize(deserializer)?;
+        let refused = match crate::read_alexa_request(raw.get()) {
+            Ok(request) => return Ok(Invocation::Alexa(request)),
+            Err(refused) => refused,
+        };
         let probe: Option<Probe> = serde_json::from_str(raw.get()).ok();
         if probe.is_some_and(|p| p.version.is_some() && p.request.is_some()) {
-            let request = serde_json::from_str(raw.get()).map_err(D::Error::custom)?;
-            return Ok(Invocation::Alexa(request));
+            return Err(D::Error::custom(refused));
         }
         serde_json::from_str(raw.get())
             .map(Invocation::Other)

@@ -71,17 +71,23 @@ pub struct AlexaRequest(pub RequestEnvelope);
 impl<'de> Deserialize<'de> for AlexaRequest {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let raw = Box::<RawValue>::deserialize(deserializer)?;
-        let read = RequestEnvelope::from_slice_lenient(raw.get().as_bytes())
-            .map_err(|err| D::Error::custom(format!("not an Alexa request: {err}")))?;
-        if !read.dropped.is_empty() {
-            tracing::warn!(
-                request_id = read.envelope.request.request_id(),
-                dropped = ?read.dropped,
-                "left out optional fields of the wrong type"
-            );
-        }
-        Ok(Self(read.envelope))
+        read_alexa_request(raw.get()).map_err(D::Error::custom)
     }
+}
+
+/// Reads `json` as Amazon's model would, logging the fields it left out; the error says why
+/// it is not an Alexa request.
+fn read_alexa_request(json: &str) -> Result<AlexaRequest, String> {
+    let read = RequestEnvelope::from_slice_lenient(json.as_bytes())
+        .map_err(|err| format!("not an Alexa request: {err}"))?;
+    if !read.dropped.is_empty() {
+        tracing::warn!(
+            request_id = read.envelope.request.request_id(),
+            dropped = ?read.dropped,
+            "left out optional fields of the wrong type"
+        );
+    }
+    Ok(AlexaRequest(read.envelope))
 }
 
 impl<S: Send + Sync + 'static> Service<LambdaEvent<AlexaRequest>> for LambdaSkill<S> {

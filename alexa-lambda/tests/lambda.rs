@@ -109,3 +109,20 @@ async fn alexa_requests_go_to_the_skill_and_other_events_to_their_own_handler() 
         "an Alexa request is never handed to the other handler"
     );
 }
+
+/// An invocation shaped like Alexa's (`version` and `request`) is never handed to the other
+/// handler, even broken: it fails, naming the field. Anything else is the other handler's.
+#[test]
+fn a_broken_alexa_request_fails_and_is_not_taken_for_another_event() {
+    let broken = serde_json::json!({"version": "1.0", "context": {},
+        "request": {"type": "IntentRequest", "requestId": "r", "intent": {"name": false}}});
+    let err = serde_json::from_value::<alexa_lambda::Invocation>(broken)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("field `request.intent.name`"), "{err}");
+    let schedule = serde_json::json!({"version": "0", "source": "aws.events", "detail": {}});
+    assert!(matches!(
+        serde_json::from_value::<alexa_lambda::Invocation>(schedule),
+        Ok(alexa_lambda::Invocation::Other(_))
+    ));
+}
