@@ -40,13 +40,15 @@ impl IntoResponse for AttributesRejection {
 impl<S, T: DeserializeOwned> FromRequest<S> for SessionAttrs<T> {
     type Rejection = AttributesRejection;
     fn from_request(req: &Arc<RequestEnvelope>, _: &S) -> Result<Self, Self::Rejection> {
-        let attributes = req.session.as_ref().map(|s| &s.attributes);
-        // Unread attributes are read straight from their JSON into `T`, never into a map.
-        let raw = attributes.and_then(|a| a.raw_json()).map(|raw| raw.get());
-        let parsed = match (raw, req.session_attributes()) {
-            (Some(json), _) if json.starts_with('{') => serde_json::from_str(json),
-            (_, Some(map)) => serde_json::from_value(Value::Object(map.clone())),
-            (_, None) => serde_json::from_value(Value::Object(Map::new())),
+        // Attributes still as they arrived are read straight from their JSON into `T`, never
+        // into a map; the map is typed (or taken as typed) only otherwise.
+        let raw = req.session.as_ref().and_then(|s| s.attributes.raw_json());
+        let parsed = match raw.map(|raw| raw.get()) {
+            Some(json) if json.starts_with('{') => serde_json::from_str(json),
+            _ => match req.session_attributes() {
+                Some(map) => serde_json::from_value(Value::Object(map.clone())),
+                None => serde_json::from_value(Value::Object(Map::new())),
+            },
         };
         parsed.map(SessionAttrs).map_err(AttributesRejection)
     }

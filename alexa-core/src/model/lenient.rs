@@ -53,13 +53,8 @@ impl RequestEnvelope {
     /// assert!(err.to_string().starts_with("field `request.intent.name`"), "{err}");
     /// ```
     pub fn from_slice_lenient(body: &[u8]) -> Result<Lenient, EnvelopeError> {
-        match read_strict(body, |envelope| envelope) {
-            Some(envelope) => Ok(Lenient {
-                envelope,
-                dropped: Vec::new(),
-            }),
-            None => Self::read_dropping(body),
-        }
+        let (envelope, dropped) = Self::read_with(body, false, |envelope| envelope)?;
+        Ok(Lenient { envelope, dropped })
     }
 
     /// [`from_slice_lenient`](Self::from_slice_lenient) with every [`Lazy`](super::Lazy)
@@ -75,26 +70,31 @@ impl RequestEnvelope {
     /// assert!(!RequestEnvelope::from_slice_lenient(body).unwrap().envelope.context.viewport.is_read());
     /// ```
     pub fn from_slice_lenient_whole(body: &[u8]) -> Result<Lenient, EnvelopeError> {
-        match super::lazy::reading_whole(|| read_strict(body, |envelope| envelope)) {
-            Some(envelope) => Ok(Lenient {
-                envelope,
-                dropped: Vec::new(),
-            }),
-            None => Self::read_dropping_whole(body),
-        }
+        let (envelope, dropped) = Self::read_with(body, true, |envelope| envelope)?;
+        Ok(Lenient { envelope, dropped })
     }
 
-    /// The envelope in an `Arc` to share with handlers, and what was left out. A valid body
-    /// goes from the parse straight into the `Arc`, sparing the envelope the moves through
-    /// [`Lenient`].
+    /// The envelope in an `Arc` to share with handlers, and what was left out.
     pub(crate) fn read_shared(
         body: &[u8],
         whole: bool,
     ) -> Result<(std::sync::Arc<Self>, Vec<String>), EnvelopeError> {
+        Self::read_with(body, whole, std::sync::Arc::new)
+    }
+
+    /// Every read: the strict single pass (lazy members typed in it when `whole`), its
+    /// envelope handed to `wrap` as soon as it is made, so a valid body goes straight into
+    /// an `Arc` without moves through [`Lenient`]; else the slow path.
+    fn read_with<T>(
+        body: &[u8],
+        whole: bool,
+        wrap: impl Fn(Self) -> T,
+    ) -> Result<(T, Vec<String>), EnvelopeError> {
+        let strict = || read_strict(body, &wrap);
         let strict = if whole {
-            super::lazy::reading_whole(|| read_strict(body, std::sync::Arc::new))
+            super::lazy::reading_whole(strict)
         } else {
-            read_strict(body, std::sync::Arc::new)
+            strict()
         };
         if let Some(envelope) = strict {
             return Ok((envelope, Vec::new()));
@@ -104,7 +104,7 @@ impl RequestEnvelope {
         } else {
             Self::read_dropping(body)?
         };
-        Ok((std::sync::Arc::new(read.envelope), read.dropped))
+        Ok((wrap(read.envelope), read.dropped))
     }
 
     /// [`read_dropping`](Self::read_dropping), then every lazy member typed: a whole read of
