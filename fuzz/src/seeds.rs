@@ -29,8 +29,9 @@ fn lines(path: &str) -> Vec<Vec<u8>> {
 pub fn seeds(target: &str) -> Vec<Vec<u8>> {
     match target {
         "envelope_dispatch" => {
-            let mut all = files("tests/fixtures/requests", "json");
-            all.extend(files("benches/peers/fixtures", "json"));
+            let mut all = files("crates/alexa-core/tests/fixtures/requests", "json");
+            all.extend(files("voiceops/recordings/requests", "json"));
+            all.extend(files("measurements/peers/fixtures", "json"));
             all
         }
         "ssml" => [
@@ -43,19 +44,19 @@ pub fn seeds(target: &str) -> Vec<Vec<u8>> {
         .map(|s| s.as_bytes().to_vec())
         .to_vec(),
         "interaction_model" => {
-            let mut all = files("interaction-model/skill-package/interactionModels/custom", "json");
-            all.extend(files("alexa-sim/tests/fixtures/coffee-shop/interactionModels/custom", "json"));
+            let mut all = files("voiceops/interaction-model/skill-package/interactionModels/custom", "json");
+            all.extend(files("crates/alexa-sim/tests/fixtures/coffee-shop/interactionModels/custom", "json"));
             all
         }
         "resolver" => {
-            let mut all = lines("tests/fixtures/phrasings/en.txt");
-            all.extend(lines("tests/fixtures/phrasings/de.txt"));
+            let mut all = lines("voiceops/recordings/phrasings/en.txt");
+            all.extend(lines("voiceops/recordings/phrasings/de.txt"));
             all.push(b"open voice ops".to_vec());
             all.push(b"alexa, ask voice ops how many are stopped in frankfurt".to_vec());
             all
         }
         "verifier" => {
-            let launch = files("tests/fixtures/requests", "json")
+            let launch = files("crates/alexa-core/tests/fixtures/requests", "json")
                 .into_iter()
                 .next()
                 .unwrap_or_default();

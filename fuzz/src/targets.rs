@@ -24,7 +24,7 @@ fn runtime() -> &'static tokio::runtime::Runtime {
     &RUNTIME
 }
 
-#[derive(alexa_core::Slots)]
+#[derive(alexa_core::FromSlots)]
 struct Order {
     drink: Option<ResolvedSlot>,
     size: Option<u32>,
@@ -160,13 +160,13 @@ pub fn resolver(data: &[u8]) {
             (
                 "en-US",
                 include_str!(
-                    "../../interaction-model/skill-package/interactionModels/custom/en-US.json"
+                    "../../voiceops/interaction-model/skill-package/interactionModels/custom/en-US.json"
                 ),
             ),
             (
                 "de-DE",
                 include_str!(
-                    "../../interaction-model/skill-package/interactionModels/custom/de-DE.json"
+                    "../../voiceops/interaction-model/skill-package/interactionModels/custom/de-DE.json"
                 ),
             ),
         ]

@@ -72,7 +72,7 @@ setup_smapi_model() {
 }
 
 # The peers scripts/compare-sdks measures alexa-core against: Amazon's ASK SDK for Node.js
-# (pinned in benches/peers/node/package-lock.json), and GNU time for peak memory. The Python
+# (pinned in measurements/peers/node/package-lock.json), and GNU time for peak memory. The Python
 # SDK comes with setup_conformance.
 setup_peers() {
   if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
@@ -81,7 +81,7 @@ setup_peers() {
   if [ ! -x /usr/bin/time ]; then
     apt_install time
   fi
-  local peers_dir="$PROJECT_ROOT/benches/peers/node"
+  local peers_dir="$PROJECT_ROOT/measurements/peers/node"
   if [ ! -d "$peers_dir/node_modules/ask-sdk-core" ]; then
     echo "==> installing ask-sdk-core (Node.js) into $peers_dir/node_modules"
     (cd "$peers_dir" && npm ci --silent --no-audit --no-fund)
@@ -140,13 +140,13 @@ setup_browser() {
     CHROMIUM="$(command -v chromium)"
   fi
   export CHROMIUM
-  local browser_dir="$PROJECT_ROOT/tests/browser"
+  local browser_dir="$PROJECT_ROOT/voiceops/end-to-end/browser"
   if [ ! -d "$browser_dir/node_modules/playwright-core" ]; then
     echo "==> installing playwright-core into $browser_dir/node_modules"
     (cd "$browser_dir" && npm ci --silent --no-audit --no-fund)
   fi
   # virtual-alexa, the second resolver the phrasing lists are checked with.
-  local recorder_dir="$PROJECT_ROOT/tests/fixtures/recorder"
+  local recorder_dir="$PROJECT_ROOT/voiceops/recordings/recorder"
   if [ ! -d "$recorder_dir/node_modules/virtual-alexa" ]; then
     echo "==> installing virtual-alexa into $recorder_dir/node_modules"
     (cd "$recorder_dir" && npm ci --silent --no-audit --no-fund)

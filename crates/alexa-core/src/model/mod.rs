@@ -1,0 +1,68 @@
+//! The wire format: request and response envelopes as plain data with serde.
+//!
+//! Nothing here knows about routing or hosting; it is what Alexa sends and accepts.
+
+mod context;
+mod directive;
+mod directive_parts;
+mod envelope;
+mod intent;
+mod interfaces;
+mod interfaces_more;
+mod lazy;
+mod lenient;
+mod progressive;
+pub(crate) mod request;
+mod response;
+mod secret;
+mod standard;
+mod timestamp;
+mod wire_enum;
+
+// Re-exported by name, so each type has one documented home and a new item is a choice.
+pub use context::{
+    Advertising, AplState, AppLinkState, AudioPlayerState, Context, Coordinate, Device,
+    DisplayInterface, DisplayState, ExperimentAssignment, ExperimentationState, ExtensionsState,
+    Geolocation, LocationServices, PackageManagerState, Person, PresentationInterface,
+    PresentationRuntime, PresentationState, SupportedInterfaces, System, Unit, VideoCodecs,
+    Viewport, ViewportDescriptor, ViewportExperience,
+};
+pub use directive_parts::{
+    AudioItem, AudioItemMetadata, AudioStream, CaptionData, ClearBehavior, ConnectionsOnCompletion,
+    DelegationPeriod, DisplayImage, Entity, EntityListItem, EntityName, EventFilter, Expiration,
+    HintText, HtmlConfiguration, HtmlStartRequest, HtmlTransformer, InterfaceEndpoint,
+    InterfaceHeader, TargetProfile, TaskStatus, UpdateBehavior, VideoItem, VideoMetadata,
+};
+pub use envelope::{Application, Permissions, RequestEnvelope, Session, User};
+pub use intent::{
+    ConfirmationStatus, DialogState, Intent, Resolution, ResolutionStatus, ResolutionStatusCode,
+    ResolutionValue, Resolutions, ResolvedValue, Slot, SlotValue, SlotValueRef,
+};
+pub use interfaces::{
+    AplLoadIndexListDataRequest, AplLoadTokenListDataRequest, AplRuntimeErrorRequest,
+    AplUserEventRequest, AudioPlayerEvent, AudioPlayerRequest, AuthorizationGrantRequest,
+    ConnectionsRequestRequest, ConnectionsResponseRequest, ConnectionsStatus,
+    CustomInterfaceRequest, DialogApiInvokedRequest, DialogInputRequest,
+    DisplayElementSelectedRequest, ErrorDetail, ExceptionCause, MessageReceivedRequest,
+    PlaybackCommand, PlaybackControllerRequest, SessionResumedRequestData, SkillEventRequest,
+    SystemExceptionRequest,
+};
+pub use interfaces_more::{
+    AdCompletedRequest, AdNotRenderedRequest, AplaRuntimeErrorRequest, ApltUserEventRequest,
+    DataStoreErrorRequest, GameEngineInputHandlerEventRequest, HtmlMessageRequest,
+    HtmlRuntimeErrorRequest, PackageManagerRequest, ReadyToEnqueueAudioRequest,
+};
+pub use lazy::{Absent, Lazy};
+pub use lenient::{EnvelopeError, Lenient};
+pub use progressive::{ProgressiveDirective, ProgressiveHeader, ProgressiveResponse};
+pub use request::{OtherRequest, Request};
+pub use response::{
+    CanFulfill, CanFulfillIntent, CanFulfillSlot, CanFulfillSlotValue, Card, CardImage, Directive,
+    ExperimentTrigger, OutputSpeech, PlayBehavior, Reprompt, ResponseBody, ResponseEnvelope,
+};
+pub use secret::Secret;
+pub use standard::{
+    CanFulfillIntentRequest, IntentRequest, LaunchRequest, SessionEndedError, SessionEndedReason,
+    SessionEndedRequest,
+};
+pub use timestamp::Timestamp;

@@ -1,5 +1,0 @@
-//! Test support: a fake AWS that answers in microseconds, so the conversation is tested
-//! with nothing but Rust (the AWS emulator lives in the end-to-end crate under `tests/`).
-#![allow(dead_code)]
-
-pub mod fake_aws;
