@@ -41,18 +41,27 @@ pub fn workspace_bin(name: &str) -> PathBuf {
         bin.display()
     );
     // `cargo test -p end-to-end` alone does not rebuild another package's binaries: refuse
-    // to test a binary older than the sources it is built from.
+    // to test a binary older than the sources it is built from (only those: cargo rightly
+    // leaves `cargo-alexa` alone when only the skill changed).
     let built = modified(&bin);
-    let sources = [
-        "crates/alexa-core/src",
-        "crates/alexa-sim/src",
-        "crates/alexa-lambda/src",
-        "crates/alexa-smapi/src",
-        "crates/cargo-alexa/src",
-        "voiceops/skill/src",
-    ];
-    if let Some(newer) = sources
+    let framework =
+        ["alexa-core", "alexa-core-macros", "alexa-sim"].map(|c| format!("crates/{c}/src"));
+    let own: &[&str] = match name {
+        "cargo-alexa" => &["crates/alexa-smapi/src", "crates/cargo-alexa/src"],
+        _ => &[
+            "crates/alexa-lambda/src",
+            "crates/alexa-services/src",
+            "crates/alexa-store-dynamodb/src",
+            "crates/alexa-store-sqlite/src",
+            "crates/alexa-web/src",
+            "voiceops/skill/src",
+        ],
+    };
+    let sources = framework
         .iter()
+        .map(String::as_str)
+        .chain(own.iter().copied());
+    if let Some(newer) = sources
         .flat_map(|dir| files_below(&root().join(dir)))
         .find(|file| modified(file) > built)
     {

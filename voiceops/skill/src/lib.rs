@@ -1,17 +1,14 @@
 //! VoiceOps: count EC2 instances and list RDS databases by voice.
 //!
-//! The conversation is in [`skill`], the words in [`speech`], AWS behind
+//! The skill is wired in [`skill`], its answers are in [`handlers`], the words in [`speech`], AWS behind
 //! [`inventory::Inventory`]. Two binaries, each in `src/bin/`: `voiceops-lambda` (the deployed
 //! function, see [`lambda`]) and `voiceops-skill` (the command-line tool: `invoke`, and
 //! `simulate` and `serve`, which live with it because only it links the simulator and the
 //! web host).
 
 pub mod accounts;
-pub mod answer_context;
-pub mod asked_accounts;
-pub mod can_fulfill;
 pub mod config;
-mod elicit;
+pub mod handlers;
 pub mod history;
 pub mod hosted;
 pub mod inventory;
@@ -19,7 +16,6 @@ pub mod lambda;
 pub mod memory;
 pub mod notify;
 pub mod package;
-pub mod progress;
 pub mod regions;
 pub mod screen;
 pub mod skill;

@@ -1,8 +1,8 @@
-//! Notifications when an instance stops: the subscription an operator asks for by voice,
+//! Notifications when an instance stops: the subscriptions operators asked for by voice
+//! (their handlers are in [`handlers::notifications`](crate::handlers::notifications)),
 //! and the function's answer to EventBridge's EC2 state-change events, one proactive event
 //! per subscriber per window.
 
-pub mod intents;
 mod notifier;
 mod settings;
 mod stops;

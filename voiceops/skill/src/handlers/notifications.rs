@@ -2,7 +2,7 @@
 //! subscription's three questions, and Alexa's events that end it.
 
 use crate::state::VoiceOps;
-use crate::subscriptions::{Changed, Subscriber};
+use crate::subscriptions::{Changed, Subscriber, Subscriptions};
 use alexa_core::extract::{Envelope, State};
 use alexa_core::l10n::Messages;
 use alexa_core::Response;
@@ -26,11 +26,27 @@ fn user_id(asked: &Envelope) -> Option<String> {
     (!user.user_id.is_empty()).then(|| user.user_id.clone())
 }
 
+/// The subscriptions and the asking user; none without a store or a user.
+fn subscriptions_of(app: &VoiceOps, asked: &Envelope) -> Option<(Subscriptions, String)> {
+    Some((app.subscriptions()?, user_id(asked)?))
+}
+
+/// What is said when there can be no subscription.
+fn unavailable(t: &Messages) -> Response {
+    Response::tell(t.text("notify-unavailable", &[]))
+}
+
+/// The store failed: logged with what was being done, and said plainly.
+fn store_failed(t: &Messages, err: impl std::fmt::Display, doing: &str) -> Response {
+    tracing::warn!(%err, "{doing}");
+    Response::tell(t.text("notify-failed", &[]))
+}
+
 /// "Tell me when an instance stops": asks for the permission (its consent card) when it is
 /// missing, else keeps the subscription.
 pub async fn subscribe(t: Messages, asked: Envelope, State(app): State<VoiceOps>) -> Response {
-    let (Some(subscriptions), Some(user)) = (app.subscriptions(), user_id(&asked)) else {
-        return Response::tell(t.text("notify-unavailable", &[]));
+    let Some((subscriptions, user)) = subscriptions_of(&app, &asked) else {
+        return unavailable(&t);
     };
     if !may_notify(&asked) {
         return Response::tell(t.text("notify-needs-permission", &[]))
@@ -49,40 +65,31 @@ pub async fn subscribe(t: Messages, asked: Envelope, State(app): State<VoiceOps>
     match subscriptions.subscribe(&user, subscriber).await {
         Ok(Changed::Yes) => Response::tell(t.text("notify-on", &[])),
         Ok(Changed::AlreadySo) => Response::tell(t.text("notify-already", &[])),
-        Err(err) => {
-            tracing::warn!(%err, "the subscription was not saved");
-            Response::tell(t.text("notify-failed", &[]))
-        }
+        Err(err) => store_failed(&t, err, "the subscription was not saved"),
     }
 }
 
 /// "Stop telling me".
 pub async fn unsubscribe(t: Messages, asked: Envelope, State(app): State<VoiceOps>) -> Response {
-    let (Some(subscriptions), Some(user)) = (app.subscriptions(), user_id(&asked)) else {
-        return Response::tell(t.text("notify-unavailable", &[]));
+    let Some((subscriptions, user)) = subscriptions_of(&app, &asked) else {
+        return unavailable(&t);
     };
     match subscriptions.unsubscribe(&user).await {
         Ok(Changed::Yes) => Response::tell(t.text("notify-off", &[])),
         Ok(Changed::AlreadySo) => Response::tell(t.text("notify-was-off", &[])),
-        Err(err) => {
-            tracing::warn!(%err, "the subscription was not removed");
-            Response::tell(t.text("notify-failed", &[]))
-        }
+        Err(err) => store_failed(&t, err, "the subscription was not removed"),
     }
 }
 
 /// "What do you tell me about?"
 pub async fn status(t: Messages, asked: Envelope, State(app): State<VoiceOps>) -> Response {
-    let (Some(subscriptions), Some(user)) = (app.subscriptions(), user_id(&asked)) else {
-        return Response::tell(t.text("notify-unavailable", &[]));
+    let Some((subscriptions, user)) = subscriptions_of(&app, &asked) else {
+        return unavailable(&t);
     };
     match subscriptions.contains(&user).await {
         Ok(true) => Response::tell(t.text("notify-status-on", &[])),
         Ok(false) => Response::tell(t.text("notify-status-off", &[])),
-        Err(err) => {
-            tracing::warn!(%err, "the subscriptions could not be read");
-            Response::tell(t.text("notify-failed", &[]))
-        }
+        Err(err) => store_failed(&t, err, "the subscriptions could not be read"),
     }
 }
 

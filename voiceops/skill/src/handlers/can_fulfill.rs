@@ -22,12 +22,12 @@ const QUESTIONS: &[&str] = &[
 /// use alexa_core::model::{CanFulfill, Intent, Slot};
 /// let mut intent = Intent { name: "CountInstancesIntent".into(), ..Intent::default() };
 /// intent.slots.insert("region".into(), Slot { name: "region".into(), value: Some("ireland".into()), ..Slot::default() });
-/// assert_eq!(voiceops_skill::can_fulfill::answer(&intent, "en-US").can_fulfill, CanFulfill::Yes);
+/// assert_eq!(voiceops_skill::handlers::can_fulfill::answer(&intent, "en-US").can_fulfill, CanFulfill::Yes);
 /// intent.slots.get_mut("region").unwrap().value = Some("atlantis".into());
-/// assert_eq!(voiceops_skill::can_fulfill::answer(&intent, "en-US").can_fulfill, CanFulfill::No);
+/// assert_eq!(voiceops_skill::handlers::can_fulfill::answer(&intent, "en-US").can_fulfill, CanFulfill::No);
 /// intent.slots.remove("region");
 /// intent.slots.insert("account".into(), Slot { name: "account".into(), value: Some("acme payments".into()), ..Slot::default() });
-/// assert_eq!(voiceops_skill::can_fulfill::answer(&intent, "en-US").can_fulfill, CanFulfill::Maybe);
+/// assert_eq!(voiceops_skill::handlers::can_fulfill::answer(&intent, "en-US").can_fulfill, CanFulfill::Maybe);
 /// ```
 pub fn answer(intent: &Intent, locale: &str) -> CanFulfillIntent {
     let model = package::model(locale).or_else(|_| package::model("en-US"));

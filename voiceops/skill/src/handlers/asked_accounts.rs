@@ -112,7 +112,7 @@ fn unknown_account(t: &Messages, spoken: &str, members: &[Member], asked: &Envel
         ],
     );
     let answer = Response::ask(text, t.text("which-account", &[]));
-    crate::elicit::ask_again(answer, asked, "account")
+    super::elicit::ask_again(answer, asked, "account")
 }
 
 /// The accounts when there are several, or `None` (one account, or the list could not be

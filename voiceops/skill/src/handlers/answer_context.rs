@@ -2,11 +2,11 @@
 //! slow, the device's time zone) and the user's last counts. One extractor, so each handler
 //! asks for it once and the three counting answers share the same steps.
 
+use super::progress::say_if_slow;
 use crate::history::{self, History};
 use crate::inventory::{
     survey, survey_estate, EstateSurvey, Inventory, InventoryError, Member, Survey,
 };
-use crate::progress::say_if_slow;
 use crate::speech;
 use crate::state::VoiceOps;
 use alexa_core::extract::FromRequest;
