@@ -89,25 +89,21 @@ pub mod l10n;
 pub mod limits;
 pub mod model;
 pub mod persist;
-pub mod route;
 pub mod ssml;
 #[cfg(feature = "test-util")]
 pub mod testing;
 
-mod builder;
 mod error;
-mod fit;
 mod response;
-mod service;
 mod skill;
 
 pub use alexa_core_macros::{FromSlot, FromSlots};
-pub use builder::SkillBuilder;
 pub use error::{BuildError, Failure, InvocationError, SkillError};
 pub use extract::{FromSlot, FromSlots};
 pub use handler::Handler;
 pub use response::{IntoResponse, Response, ShouldEndSession, Speech};
-pub use skill::{Skill, APOLOGY, CANNOT_HELP, TOO_SLOW};
+pub use skill::builder::SkillBuilder;
+pub use skill::{route, Skill, APOLOGY, CANNOT_HELP, TOO_SLOW};
 
 /// What the derive macros expand to. Not part of the API: it may change in any release.
 #[doc(hidden)]

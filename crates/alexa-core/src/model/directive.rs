@@ -4,12 +4,12 @@
 //! Display.RenderTemplate) and anything newer than this crate travel as JSON in
 //! [`Directive::Other`], with their `type`.
 
-use super::directive_parts::{
-    AudioItem, ClearBehavior, ConnectionsOnCompletion, DelegationPeriod, EntityListItem,
-    EventFilter, Expiration, HintText, HtmlConfiguration, HtmlStartRequest, HtmlTransformer,
-    InterfaceEndpoint, InterfaceHeader, TargetProfile, TaskStatus, UpdateBehavior, VideoItem,
+use super::{
+    AudioItem, ClearBehavior, ConnectionsOnCompletion, ConnectionsStatus, DelegationPeriod,
+    EntityListItem, EventFilter, Expiration, HintText, HtmlConfiguration, HtmlStartRequest,
+    HtmlTransformer, Intent, InterfaceEndpoint, InterfaceHeader, PlayBehavior, TargetProfile,
+    TaskStatus, UpdateBehavior, VideoItem,
 };
-use super::{ConnectionsStatus, Intent, PlayBehavior};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;

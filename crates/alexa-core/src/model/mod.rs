@@ -4,11 +4,9 @@
 
 mod context;
 mod directive;
-mod directive_parts;
 mod envelope;
 mod intent;
 mod interfaces;
-mod interfaces_more;
 mod lazy;
 mod lenient;
 mod progressive;
@@ -27,30 +25,25 @@ pub use context::{
     PresentationRuntime, PresentationState, SupportedInterfaces, System, Unit, VideoCodecs,
     Viewport, ViewportDescriptor, ViewportExperience,
 };
-pub use directive_parts::{
-    AudioItem, AudioItemMetadata, AudioStream, CaptionData, ClearBehavior, ConnectionsOnCompletion,
-    DelegationPeriod, DisplayImage, Entity, EntityListItem, EntityName, EventFilter, Expiration,
-    HintText, HtmlConfiguration, HtmlStartRequest, HtmlTransformer, InterfaceEndpoint,
-    InterfaceHeader, TargetProfile, TaskStatus, UpdateBehavior, VideoItem, VideoMetadata,
-};
 pub use envelope::{Application, Permissions, RequestEnvelope, Session, User};
 pub use intent::{
     ConfirmationStatus, DialogState, Intent, Resolution, ResolutionStatus, ResolutionStatusCode,
     ResolutionValue, Resolutions, ResolvedValue, Slot, SlotValue, SlotValueRef,
 };
 pub use interfaces::{
-    AplLoadIndexListDataRequest, AplLoadTokenListDataRequest, AplRuntimeErrorRequest,
-    AplUserEventRequest, AudioPlayerEvent, AudioPlayerRequest, AuthorizationGrantRequest,
-    ConnectionsRequestRequest, ConnectionsResponseRequest, ConnectionsStatus,
-    CustomInterfaceRequest, DialogApiInvokedRequest, DialogInputRequest,
-    DisplayElementSelectedRequest, ErrorDetail, ExceptionCause, MessageReceivedRequest,
-    PlaybackCommand, PlaybackControllerRequest, SessionResumedRequestData, SkillEventRequest,
-    SystemExceptionRequest,
-};
-pub use interfaces_more::{
-    AdCompletedRequest, AdNotRenderedRequest, AplaRuntimeErrorRequest, ApltUserEventRequest,
-    DataStoreErrorRequest, GameEngineInputHandlerEventRequest, HtmlMessageRequest,
-    HtmlRuntimeErrorRequest, PackageManagerRequest, ReadyToEnqueueAudioRequest,
+    AdCompletedRequest, AdNotRenderedRequest, AplLoadIndexListDataRequest,
+    AplLoadTokenListDataRequest, AplRuntimeErrorRequest, AplUserEventRequest,
+    AplaRuntimeErrorRequest, ApltUserEventRequest, AudioItem, AudioItemMetadata, AudioPlayerEvent,
+    AudioPlayerRequest, AudioStream, AuthorizationGrantRequest, CaptionData, ClearBehavior,
+    ConnectionsOnCompletion, ConnectionsRequestRequest, ConnectionsResponseRequest,
+    ConnectionsStatus, CustomInterfaceRequest, DataStoreErrorRequest, DelegationPeriod,
+    DialogApiInvokedRequest, DialogInputRequest, DisplayElementSelectedRequest, DisplayImage,
+    Entity, EntityListItem, EntityName, ErrorDetail, EventFilter, ExceptionCause, Expiration,
+    GameEngineInputHandlerEventRequest, HintText, HtmlConfiguration, HtmlMessageRequest,
+    HtmlRuntimeErrorRequest, HtmlStartRequest, HtmlTransformer, InterfaceEndpoint, InterfaceHeader,
+    MessageReceivedRequest, PackageManagerRequest, PlaybackCommand, PlaybackControllerRequest,
+    ReadyToEnqueueAudioRequest, SessionResumedRequestData, SkillEventRequest,
+    SystemExceptionRequest, TargetProfile, TaskStatus, UpdateBehavior, VideoItem, VideoMetadata,
 };
 pub use lazy::{Absent, Lazy};
 pub use lenient::{EnvelopeError, Lenient};

@@ -1,7 +1,6 @@
 //! The `request` member: one enum over every request type, with a home for unknown ones.
 
 use super::interfaces::*;
-use super::interfaces_more::*;
 use super::standard::*;
 use super::{Intent, Timestamp};
 use serde::de::value::{CowStrDeserializer, MapAccessDeserializer};

@@ -1,6 +1,8 @@
-//! Building responses: speech, cards, directives, dialog, session attributes.
+//! Building responses: speech, cards, directives, dialog, session attributes; and [`fit`],
+//! what each request type may be answered with.
 
 mod builder;
+pub(crate) mod fit;
 mod into_response;
 mod speech;
 
