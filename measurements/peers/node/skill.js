@@ -1,5 +1,5 @@
 // The comparison skill on Amazon's ASK SDK for Node.js (ask-sdk-core), the same skill as
-// crates/alexa-core/examples/peer_skill.rs and ../python/skill.py.
+// measurements/src/bin/peer_skill.rs and ../python/skill.py.
 //
 //   node skill.js once FILE          answer one request and exit (cold start)
 //   node skill.js bench N FILE...    answer each request N times in process, print nanoseconds

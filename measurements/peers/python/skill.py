@@ -1,5 +1,5 @@
 """The comparison skill on Amazon's ASK SDK for Python (ask-sdk-core), the same skill as
-crates/alexa-core/examples/peer_skill.rs and ../node/skill.js.
+measurements/src/bin/peer_skill.rs and ../node/skill.js.
 
     python skill.py once FILE          answer one request and exit (cold start)
     python skill.py bench N FILE...    answer each request N times in process, print nanoseconds

@@ -3,7 +3,7 @@
 //! check, dispatch), for every fixture in turn, N times; the process's resident memory is
 //! printed every tenth of the way. A leak shows as growth after the first tenth.
 //!
-//! `cargo run --release -p alexa-lambda --example warm_invocations -- [N]`
+//! `cargo run --release -p measurements --features lambda --bin warm_invocations -- [N]`
 
 use alexa_core::{builtin, Response, Skill};
 use alexa_lambda::{AlexaRequest, LambdaSkill};

@@ -3,7 +3,7 @@
 //! slowest region alone and against the sum a region-by-region loop pays; then the CPU time
 //! counting costs per 1,000 instances, over an estate of 10,000.
 //!
-//! `cargo run --release -p end-to-end --example measure_fanout [-- --smoke]`
+//! `cargo run --release -p measurements --features voiceops --bin measure_fanout [-- --smoke]`
 //! (`scripts/measure-fanout` does that).
 
 use end_to_end::emulator::Emulator;
