@@ -38,7 +38,7 @@ pub fn json_logs(logs: Logs) {
 /// have one. Notifications that are configured but cannot work are logged and left off:
 /// the skill still answers.
 pub async fn skill_from_env(
-    local: Option<crate::memory::LocalStore>,
+    local: Option<crate::store::LocalStore>,
 ) -> Option<(Skill<VoiceOps>, Option<Notifier>)> {
     let config = Config::from_env();
     let ids = config

@@ -59,14 +59,14 @@ impl VoiceOps {
     /// The skill's state from the environment: the AWS SDK's default configuration (with
     /// `AWS_ENDPOINT_URL` honoured), the configured regions, page size, timing and store.
     /// Fails only for a store setting that is wrong or cannot be opened.
-    /// `local` opens the embedded store (see [`memory`](crate::memory)); the deployed
+    /// `local` opens the embedded store (see [`store`](crate::store)); the deployed
     /// function passes none.
     pub async fn from_config(
         config: &Config,
-        local: Option<crate::memory::LocalStore>,
+        local: Option<crate::store::LocalStore>,
     ) -> Result<Self, String> {
         let aws = AwsInventory::from_env(config.regions.clone()).with_page_size(config.page_size);
-        let memory = crate::memory::open(&config.store, &aws, local).await?;
+        let memory = crate::store::open(&config.store, &aws, local).await?;
         let accounts = match (config.account_source()?, &config.role_name) {
             (Some(source), Some(role)) => Some((role.clone(), source)),
             _ => None,

@@ -1,4 +1,4 @@
-//! What VoiceOps answers, one file per kind of question; [`skill`](crate::skill) wires them
+//! What VoiceOps answers, one file per kind of question; `skill.rs` wires them
 //! to intents. Every question about the estate starts the same way ([`answering`]:
 //! its slots, whose accounts, which regions), and the counting and listing questions share
 //! one path ([`tally`]).

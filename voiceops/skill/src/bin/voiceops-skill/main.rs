@@ -100,7 +100,7 @@ async fn invoke(file: &str) -> ExitCode {
     if ids == SkillIds::Any {
         eprintln!("voiceops-skill: SKILL_ID is not set, so requests for any skill ID are accepted");
     }
-    let state = match VoiceOps::from_config(&config, Some(voiceops_skill::memory::sqlite)).await {
+    let state = match VoiceOps::from_config(&config, Some(voiceops_skill::store::sqlite)).await {
         Ok(state) => state,
         Err(err) => {
             eprintln!("voiceops-skill: {err}");

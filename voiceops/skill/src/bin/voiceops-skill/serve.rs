@@ -29,7 +29,7 @@ pub struct ServeArgs {
 pub async fn run(args: ServeArgs) -> ExitCode {
     json_logs(Logs::Service);
     let Some((skill, _stop_notifications_arrive_only_on_lambda)) =
-        skill_from_env(Some(voiceops_skill::memory::sqlite)).await
+        skill_from_env(Some(voiceops_skill::store::sqlite)).await
     else {
         return ExitCode::FAILURE;
     };

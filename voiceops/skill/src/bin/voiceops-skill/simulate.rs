@@ -79,7 +79,7 @@ async fn target(
             .map(|t| (Box::new(t) as Box<dyn Target>, None))
             .map_err(|e| fail(e, 2));
     }
-    let state = VoiceOps::from_config(config, Some(voiceops_skill::memory::sqlite))
+    let state = VoiceOps::from_config(config, Some(voiceops_skill::store::sqlite))
         .await
         .map_err(|e| fail(e, 2))?;
     skill::build(state.clone(), SkillIds::Only(vec![skill_id.to_owned()]))
