@@ -1,7 +1,7 @@
 //! What VoiceOps answers, one file per kind of question; `skill.rs` wires them
-//! to intents. Every question about the estate starts the same way ([`answering`]:
+//! to intents. Every question about the estate starts the same way (`answering.rs`:
 //! its slots, whose accounts, which regions), and the counting and listing questions share
-//! one path ([`tally`]).
+//! one path (`tally.rs`).
 
 pub mod answer_context;
 mod answering;
