@@ -1,4 +1,5 @@
-//! A complete skill hosted on AWS Lambda: `cargo lambda build --example coffee_lambda`.
+//! A complete skill hosted on AWS Lambda:
+//! `cargo lambda build --release -p alexa-lambda --example coffee_lambda`.
 //! Set `SKILL_ID` in the function's environment.
 
 use alexa_core::extract::Slots;

@@ -1,10 +1,11 @@
 //! A skill on AWS Lambda that remembers each user in a DynamoDB table: "Welcome back: this is
-//! visit 3." Build it with `cargo lambda build --release --example lambda_visit_counter`, and
+//! visit 3." Build it with
+//! `cargo lambda build --release -p alexa-store-dynamodb --example lambda_visit_counter`, and
 //! give the function `SKILL_ID`, `TABLE` (a table with the string partition key `id`, TTL on
 //! `expires_at`) and an execution role allowed `dynamodb:GetItem` and `dynamodb:PutItem` on
 //! that table alone.
 //!
-//! The handler is the one `alexa-store-sqlite`'s `visit_counter` example runs offline: only
+//! It is `alexa-store-sqlite`'s `visit_counter` example, which runs offline, made smaller: only
 //! the store changes. (This one needs AWS, so nothing here runs it; the store itself is tested
 //! against an emulator of DynamoDB by the end-to-end crate.)
 
