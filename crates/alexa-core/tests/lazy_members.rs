@@ -216,3 +216,37 @@ fn read_whole_a_wrongly_typed_member_field_is_named_at_read_time() {
     let lazy = alexa_core::model::RequestEnvelope::from_slice_lenient(body.as_bytes()).unwrap();
     assert!(!lazy.envelope.context.viewport.is_read());
 }
+
+#[test]
+fn the_users_permissions_are_read_when_asked_for_and_a_wrong_field_costs_only_itself() {
+    let mut body: Value = serde_json::from_slice(&wire(TestRequest::launch())).unwrap();
+    body["context"]["System"]["user"]["permissions"] = json!({
+        "consentToken": 17,
+        "scopes": {"alexa::alerts:timers:skill:readwrite": {"status": "GRANTED"}}
+    });
+    let read = alexa_core::model::RequestEnvelope::from_slice_lenient(body.to_string().as_bytes())
+        .unwrap();
+    assert!(read.dropped.is_empty(), "nothing is typed at read time");
+    let user = read.envelope.context.system.user.as_ref().unwrap();
+    assert!(!user.permissions.is_read());
+    let permissions = user
+        .permissions
+        .as_ref()
+        .expect("the rest of the permissions");
+    assert!(
+        permissions.consent_token.is_none(),
+        "the wrong field is left out"
+    );
+    let scopes = permissions.scopes.as_ref().unwrap();
+    assert_eq!(
+        scopes["alexa::alerts:timers:skill:readwrite"]["status"],
+        "GRANTED"
+    );
+    assert!(user.permissions.dropped()[0].starts_with("consentToken"));
+    // Written back as it arrived, for a host or simulator that forwards the envelope.
+    let written = serde_json::to_value(&read.envelope).unwrap();
+    assert_eq!(
+        written["context"]["System"]["user"]["permissions"]["scopes"],
+        body["context"]["System"]["user"]["permissions"]["scopes"]
+    );
+}

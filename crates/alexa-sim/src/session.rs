@@ -435,10 +435,12 @@ impl<T: Target> Simulator<T> {
             .collect();
         let user = User {
             user_id: self.user_id.clone(),
-            permissions: (!scopes.is_empty()).then(|| alexa_core::model::Permissions {
-                scopes: Some(scopes),
-                ..Default::default()
-            }),
+            permissions: (!scopes.is_empty())
+                .then(|| alexa_core::model::Permissions {
+                    scopes: Some(scopes),
+                    ..Default::default()
+                })
+                .into(),
             ..User::default()
         };
         let session = self.conversation.as_mut().map(|c| {

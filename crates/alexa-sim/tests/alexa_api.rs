@@ -199,7 +199,9 @@ async fn a_granted_permission_is_in_every_request_after_it() {
         .skip_builtin_check()
         .intent("WhoIntent", |Envelope(r): Envelope| async move {
             let user = r.context.system.user.clone();
-            let scopes = user.and_then(|u| u.permissions).and_then(|p| p.scopes);
+            let scopes = user
+                .and_then(|u| u.permissions.into_inner())
+                .and_then(|p| p.scopes);
             Response::tell(serde_json::to_string(&scopes).unwrap())
         })
         .build()

@@ -388,7 +388,8 @@ async fn a_stopped_instance_becomes_one_notification_per_subscriber() {
         )
         .unwrap(),
         ..Default::default()
-    });
+    })
+    .into();
     let subscribe = serde_json::to_value(subscribe).unwrap();
     let answer =
         tokio::task::block_in_place(|| lambda.invoke_json(&subscribe, "subscribe")).unwrap();

@@ -80,7 +80,8 @@ fn asking(intent: &str, user: &str, locale: &str, granted: bool) -> RequestEnvel
         user.permissions = Some(Permissions {
             scopes: serde_json::from_value(scopes).unwrap(),
             ..Permissions::default()
-        });
+        })
+        .into();
     }
     request
 }

@@ -98,8 +98,15 @@ impl RequestEnvelope {
             let path = "context.System.device.supportedInterfaces";
             read_member(path, &device.supported_interfaces, &mut dropped);
         }
+        if let Some(user) = &c.system.user {
+            let path = "context.System.user.permissions";
+            read_member(path, &user.permissions, &mut dropped);
+        }
         if let Some(session) = &self.session {
             read_member("session.attributes", &session.attributes, &mut dropped);
+            if let Some(user) = &session.user {
+                read_member("session.user.permissions", &user.permissions, &mut dropped);
+            }
         }
         dropped
     }
@@ -153,9 +160,11 @@ pub struct User {
     /// The account-linking token, when the account is linked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_token: Option<Secret>,
-    /// Permissions the user granted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub permissions: Option<Permissions>,
+    /// Permissions the user granted. [`Lazy`]: kept as JSON until something reads it (few
+    /// handlers do, and its scopes are a map of maps), so a request that carries it pays
+    /// only for checking it.
+    #[serde(default, skip_serializing_if = "Lazy::is_none")]
+    pub permissions: Lazy<Option<Permissions>>,
 }
 
 /// Granted permissions.
