@@ -4,7 +4,7 @@
 
 use super::answer_context::AnswerContext;
 use super::asked_accounts::asked_accounts;
-use super::question::{scope_of, slots, Covers, Question};
+use super::question::{rejected, scope_of, Covers, Question};
 use crate::state::VoiceOps;
 use alexa_core::extract::{AplScreen, Envelope, FromRequest, Missing, SlotRejection, Slots};
 use alexa_core::l10n::Messages;
@@ -46,7 +46,7 @@ impl Answering {
     /// listing its regions or the organization its accounts).
     pub(super) async fn start<A: Covers>(&self, args: Asked<A>) -> Result<(Question, A), Response> {
         let (app, t) = (&self.app, &self.t);
-        let mut args = slots(args, t, &self.asked)?;
+        let Slots(mut args) = args.map_err(|rejection| rejected(t, rejection, &self.asked))?;
         let accounts = asked_accounts(app, t, args.account(), &self.asked).await?;
         let (scope, regions) = scope_of(app, t, args.region()).await?;
         let question = Question {

@@ -9,7 +9,7 @@ use crate::slots::{
 };
 use crate::speech::{self, Scope};
 use crate::state::VoiceOps;
-use alexa_core::extract::{Envelope, SlotError, SlotRejection, Slots};
+use alexa_core::extract::{Envelope, SlotError, SlotRejection};
 use alexa_core::l10n::Messages;
 use alexa_core::Response;
 
@@ -69,24 +69,10 @@ impl Covers for WhichAccountsArgs {
     }
 }
 
-/// The question's slots, or the answer to slots VoiceOps could not read.
-#[expect(
-    clippy::result_large_err,
-    reason = "the early answer is the point, and it is made once per request"
-)]
-pub(super) fn slots<T>(
-    args: Result<Slots<T>, SlotRejection>,
-    t: &Messages,
-    asked: &Envelope,
-) -> Result<T, Response> {
-    args.map(|Slots(args)| args)
-        .map_err(|rejection| rejected(t, rejection, asked))
-}
-
 /// A slot rejection as VoiceOps answers it: an unknown region is named back, and the
 /// region is asked for again (`Dialog.ElicitSlot`), so "Frankfurt" alone answers the same
 /// question with its other slots kept.
-fn rejected(t: &Messages, rejection: SlotRejection, asked: &Envelope) -> Response {
+pub(super) fn rejected(t: &Messages, rejection: SlotRejection, asked: &Envelope) -> Response {
     match rejection.error {
         SlotError::Unresolved { spoken } | SlotError::Invalid { spoken, .. }
             if rejection.slot == "region" =>
