@@ -465,7 +465,7 @@ impl<T: Target> Simulator<T> {
         RequestEnvelope {
             version: "1.0".to_owned(),
             session,
-            context: Context {
+            context: Box::new(Context {
                 system: System {
                     application: Some(application),
                     user: Some(user),
@@ -486,7 +486,7 @@ impl<T: Target> Simulator<T> {
                 },
                 viewport: viewport.into(),
                 ..Context::default()
-            },
+            }),
             request,
             extensions: Default::default(),
         }

@@ -26,14 +26,26 @@ pub struct RequestEnvelope {
     /// Present only while a session is open.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session: Option<Session>,
-    /// The device, user and interface state.
-    #[serde(default)]
-    pub context: Context,
+    /// The device, user and interface state. Boxed, and read straight into its box: the
+    /// context is most of the envelope's size, and each move of it on the way from the
+    /// reader to the handler was a copy of that size.
+    #[serde(default, deserialize_with = "context_in_box")]
+    pub context: Box<Context>,
     /// What happened: launch, intent, session end, or an interface event.
     pub request: Request,
     /// Values the skill's layers attach for extractors; never on the wire.
     #[serde(skip)]
     pub extensions: crate::extensions::Extensions,
+}
+
+/// Reads the context into a box made first, field by field, rather than building it on the
+/// stack and moving it in.
+fn context_in_box<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Box<Context>, D::Error> {
+    let mut context = Box::<Context>::default();
+    Context::deserialize_in_place(deserializer, &mut context)?;
+    Ok(context)
 }
 
 pub(crate) fn default_version() -> String {

@@ -29,7 +29,7 @@ impl TestRequest {
                 attributes: None.into(),
                 user: Some(user.clone()),
             }),
-            context: Context {
+            context: Box::new(Context {
                 system: System {
                     application: Some(application),
                     user: Some(user),
@@ -42,7 +42,7 @@ impl TestRequest {
                     ..System::default()
                 },
                 ..Context::default()
-            },
+            }),
             request,
             extensions: Default::default(),
         };
