@@ -5,7 +5,7 @@
 
 use alexa_core::extract::{Locale, ResolvedSlot, SlotRejection, Slots};
 use alexa_core::model::{
-    CanFulfill, CanFulfillIntent, ConfirmationStatus, DialogState, Intent, Request,
+    CanFulfill, CanFulfillIntent, ConfirmationStatus, Context, DialogState, Intent, Request,
     RequestEnvelope, SupportedInterfaces, Timestamp,
 };
 use alexa_core::testing::{ResponseExt, TEST_SKILL_ID};
@@ -48,6 +48,34 @@ fn leaves(value: &Value, path: String, out: &mut Vec<(String, Value)>) {
         Value::Object(_) | Value::Array(_) => {}
         leaf => out.push((path, leaf.clone())),
     }
+}
+
+/// The envelope reads its context into a box made first, field by field (serde's
+/// `deserialize_in_place`, to spare copies of it); what a handler then reads must be what
+/// reading the context on its own gives, for every fixture the one-pass reader takes.
+#[test]
+fn the_context_read_in_place_is_the_context_read_alone() {
+    let mut compared = 0;
+    for (name, json) in fixtures() {
+        let Ok(envelope) = serde_json::from_str::<RequestEnvelope>(&json) else {
+            continue; // a quirk the lenient reader handles; not this reader's case
+        };
+        let value: Value = serde_json::from_str(&json).expect("JSON");
+        let alone: Context = match value.get("context") {
+            Some(context) => serde_json::from_value(context.clone())
+                .unwrap_or_else(|e| panic!("{name}: the context alone does not read: {e}")),
+            None => Context::default(),
+        };
+        assert!(
+            !envelope.context.viewport.is_read(),
+            "{name}: typed before use"
+        );
+        assert_eq!(*envelope.context, alone, "{name}");
+        envelope.read_every_member();
+        assert_eq!(*envelope.context, alone, "{name}, every member read");
+        compared += 1;
+    }
+    assert!(compared >= 20, "only {compared} fixtures compared");
 }
 
 #[test]
