@@ -163,8 +163,27 @@ impl TestRequest {
         })
     }
 
-    fn authority(type_name: &str) -> String {
-        format!("amzn1.er-authority.echo-sdk.{TEST_SKILL_ID}.{type_name}")
+    /// A slot the user spoke, with one entity-resolution result for the skill's `type_name`.
+    fn spoken_slot(
+        name: &str,
+        spoken: &str,
+        type_name: &str,
+        code: ResolutionStatusCode,
+        values: Vec<ResolutionValue>,
+    ) -> Slot {
+        Slot {
+            name: name.to_owned(),
+            value: Some(spoken.to_owned()),
+            source: Some("USER".into()),
+            resolutions: Some(Resolutions {
+                resolutions_per_authority: vec![Resolution {
+                    authority: format!("amzn1.er-authority.echo-sdk.{TEST_SKILL_ID}.{type_name}"),
+                    status: ResolutionStatus { code },
+                    values,
+                }],
+            }),
+            ..Slot::default()
+        }
     }
 
     /// A custom-type slot that entity resolution matched to `id` / `name`.
@@ -176,45 +195,26 @@ impl TestRequest {
         id: &str,
         canonical: &str,
     ) -> Self {
-        self.put_slot(Slot {
-            name: name.to_owned(),
-            value: Some(spoken.to_owned()),
-            source: Some("USER".into()),
-            resolutions: Some(Resolutions {
-                resolutions_per_authority: vec![Resolution {
-                    authority: Self::authority(type_name),
-                    status: ResolutionStatus {
-                        code: ResolutionStatusCode::ErSuccessMatch,
-                    },
-                    values: vec![ResolutionValue {
-                        value: ResolvedValue {
-                            name: canonical.to_owned(),
-                            id: id.to_owned(),
-                        },
-                    }],
-                }],
-            }),
-            ..Slot::default()
-        })
+        let matched = ResolutionValue {
+            value: ResolvedValue {
+                name: canonical.to_owned(),
+                id: id.to_owned(),
+            },
+        };
+        let code = ResolutionStatusCode::ErSuccessMatch;
+        self.put_slot(Self::spoken_slot(
+            name,
+            spoken,
+            type_name,
+            code,
+            vec![matched],
+        ))
     }
 
     /// A custom-type slot whose value matched nothing (`ER_SUCCESS_NO_MATCH`).
     pub fn unresolved_slot(self, name: &str, spoken: &str, type_name: &str) -> Self {
-        self.put_slot(Slot {
-            name: name.to_owned(),
-            value: Some(spoken.to_owned()),
-            source: Some("USER".into()),
-            resolutions: Some(Resolutions {
-                resolutions_per_authority: vec![Resolution {
-                    authority: Self::authority(type_name),
-                    status: ResolutionStatus {
-                        code: ResolutionStatusCode::ErSuccessNoMatch,
-                    },
-                    values: vec![],
-                }],
-            }),
-            ..Slot::default()
-        })
+        let code = ResolutionStatusCode::ErSuccessNoMatch;
+        self.put_slot(Self::spoken_slot(name, spoken, type_name, code, vec![]))
     }
 
     /// A multi-value slot.
