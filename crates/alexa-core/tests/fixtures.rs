@@ -6,7 +6,7 @@
 use alexa_core::extract::{Locale, ResolvedSlot, SlotRejection, Slots};
 use alexa_core::model::{
     CanFulfill, CanFulfillIntent, ConfirmationStatus, Context, DialogState, Intent, Request,
-    RequestEnvelope, SupportedInterfaces, Timestamp,
+    RequestEnvelope, Session, SupportedInterfaces, Timestamp,
 };
 use alexa_core::testing::{ResponseExt, TEST_SKILL_ID};
 use alexa_core::{builtin, FromSlot, FromSlots, Response, Skill};
@@ -76,6 +76,76 @@ fn the_context_read_in_place_is_the_context_read_alone() {
         compared += 1;
     }
     assert!(compared >= 20, "only {compared} fixtures compared");
+}
+
+/// The one-pass reader writes the envelope, its session and a standard request where they
+/// live rather than building each and moving it in; every member must read exactly as it
+/// does alone, built by value, for every fixture that reader takes.
+#[test]
+fn the_envelope_read_in_place_is_each_member_read_alone() {
+    let mut requests = 0;
+    for (name, json) in fixtures() {
+        let read = RequestEnvelope::from_slice_lenient(json.as_bytes())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        if !read.dropped.is_empty() {
+            continue; // the slow path read it, not the one-pass reader
+        }
+        let envelope = read.envelope;
+        let value: Value = serde_json::from_str(&json).expect("JSON");
+        let alone = |member: &str| value.get(member).cloned().unwrap_or(Value::Null);
+        let version = alone("version");
+        assert_eq!(
+            envelope.version,
+            version.as_str().unwrap_or("1.0"),
+            "{name}"
+        );
+        let session: Option<Session> = serde_json::from_value(alone("session")).expect("session");
+        assert_eq!(envelope.session, session, "{name}");
+        let context: Context = serde_json::from_value(alone("context")).unwrap_or_default();
+        assert_eq!(*envelope.context, context, "{name}");
+        let request = alone("request");
+        let by_value = match request["type"].as_str() {
+            Some("LaunchRequest") => Request::Launch(by_value(&request)),
+            Some("IntentRequest") => Request::Intent(by_value(&request)),
+            Some("SessionEndedRequest") => Request::SessionEnded(by_value(&request)),
+            Some("CanFulfillIntentRequest") => Request::CanFulfillIntent(by_value(&request)),
+            _ => continue,
+        };
+        assert_eq!(envelope.request, by_value, "{name}");
+        requests += 1;
+    }
+    assert!(requests >= 20, "only {requests} standard requests compared");
+}
+
+fn by_value<T: serde::de::DeserializeOwned>(request: &Value) -> T {
+    serde_json::from_value(request.clone()).expect("the request read alone")
+}
+
+/// The members Amazon's model lets a request leave out read as it says: no version is
+/// `1.0`, a `null` session is no session, no context is an empty one.
+#[test]
+fn members_left_out_read_as_the_model_says() {
+    let body = br#"{"session": null,
+        "request": {"type": "SessionEndedRequest", "requestId": "r", "reason": "USER_INITIATED"}}"#;
+    let read = RequestEnvelope::from_slice_lenient(body).expect("read");
+    assert!(read.dropped.is_empty(), "{:?}", read.dropped);
+    assert_eq!(read.envelope.version, "1.0");
+    assert_eq!(read.envelope.session, None);
+    assert_eq!(*read.envelope.context, Context::default());
+    assert!(matches!(read.envelope.request, Request::SessionEnded(_)));
+}
+
+/// A member sent twice is not refused: the one-pass reader leaves such a body to the slow
+/// path, which keeps the last, as a JSON object with a repeated key reads everywhere.
+#[test]
+fn a_member_sent_twice_reads_as_the_last() {
+    let body = br#"{"version": "1.0", "session": {"sessionId": "first"}, "context": {},
+        "request": {"type": "LaunchRequest", "requestId": "r", "locale": "en-US"},
+        "session": {"sessionId": "second"}}"#;
+    let read = RequestEnvelope::from_slice_lenient(body).expect("read");
+    let session = read.envelope.session.expect("a session");
+    assert_eq!(session.session_id.as_deref(), Some("second"));
+    assert!(matches!(read.envelope.request, Request::Launch(_)));
 }
 
 #[test]

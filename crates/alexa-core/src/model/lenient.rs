@@ -165,12 +165,14 @@ impl RequestEnvelope {
     }
 }
 
-/// The strict single pass that valid envelopes take, its result handed to `wrap` as soon as
-/// it is made. UTF-8 is checked once for the whole body, in one fast pass, rather than string
+/// The strict single pass that valid envelopes take, written in place
+/// ([`in_place`](super::in_place)) and handed to `wrap`. UTF-8 is checked once for the whole body, in one fast pass, rather than string
 /// by string as `from_slice` does; invalid UTF-8 is left to the slow path.
 fn read_strict<T>(body: &[u8], wrap: impl FnOnce(RequestEnvelope) -> T) -> Option<T> {
     let text = std::str::from_utf8(body).ok()?;
-    serde_json::from_str(text).ok().map(wrap)
+    let mut envelope = super::in_place::unread();
+    super::in_place::read_into(text, &mut envelope).ok()?;
+    Some(wrap(envelope))
 }
 
 /// Reads one lazily kept member of the envelope as [`RequestEnvelope::from_slice_lenient`]

@@ -5,6 +5,7 @@
 mod context;
 mod directive;
 mod envelope;
+mod in_place;
 mod intent;
 mod interfaces;
 mod lazy;

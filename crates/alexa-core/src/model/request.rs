@@ -190,20 +190,41 @@ impl<'de> Deserialize<'de> for Request {
     /// the typed struct. Alexa sends `type` first, so nothing is buffered; keys that come
     /// before it (other tools) are kept as JSON values and replayed in front.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(RequestVisitor)
+        let mut request = Request::unread();
+        Self::deserialize_in_place(deserializer, &mut request)?;
+        Ok(request)
+    }
+
+    /// The same, writing the request where it lives: the standard request types are filled
+    /// field by field in `place` rather than built elsewhere and moved in.
+    fn deserialize_in_place<D: Deserializer<'de>>(
+        deserializer: D,
+        place: &mut Self,
+    ) -> Result<(), D::Error> {
+        deserializer.deserialize_map(RequestVisitor(place))
     }
 }
 
-struct RequestVisitor;
+impl Request {
+    /// A placeholder for a request about to be read in place: no type, no fields.
+    pub(crate) fn unread() -> Self {
+        Request::Other(OtherRequest {
+            type_name: String::new(),
+            raw: Map::new(),
+        })
+    }
+}
 
-impl<'de> Visitor<'de> for RequestVisitor {
-    type Value = Request;
+struct RequestVisitor<'a>(&'a mut Request);
+
+impl<'de> Visitor<'de> for RequestVisitor<'_> {
+    type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an Alexa request object with a `type`")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Request, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let mut before_type = Vec::new();
         while let Some(key) = map.next_key::<Text<'de>>()? {
             if key.as_str() == "type" {
@@ -213,7 +234,7 @@ impl<'de> Visitor<'de> for RequestVisitor {
                     value: None,
                     rest: map,
                 };
-                return typed(kind.as_str(), rest);
+                return typed_into(kind.as_str(), rest, self.0);
             }
             before_type.push((key.into_cow(), map.next_value::<Value>()?));
         }
@@ -309,12 +330,53 @@ pub(crate) trait ParseAs<'de> {
     type Error;
     /// Reads the fields as `T`.
     fn parse<T: Deserialize<'de>>(self) -> Result<T, Self::Error>;
+    /// Reads the fields into `place`.
+    fn parse_into<T: Deserialize<'de>>(self, place: &mut T) -> Result<(), Self::Error>
+    where
+        Self: Sized,
+    {
+        *place = self.parse()?;
+        Ok(())
+    }
 }
 
 impl<'de, A: MapAccess<'de>> ParseAs<'de> for Replay<'de, A> {
     type Error = A::Error;
     fn parse<T: Deserialize<'de>>(self) -> Result<T, A::Error> {
         T::deserialize(MapAccessDeserializer::new(self))
+    }
+    fn parse_into<T: Deserialize<'de>>(self, place: &mut T) -> Result<(), A::Error> {
+        T::deserialize_in_place(MapAccessDeserializer::new(self), place)
+    }
+}
+
+/// Makes `place` the `$variant` request with default fields and reads `$rest` into them.
+macro_rules! read_variant {
+    ($place:ident, $rest:ident, $variant:ident) => {{
+        *$place = Request::$variant(Default::default());
+        match $place {
+            Request::$variant(inner) => $rest.parse_into(inner),
+            _ => Ok(()),
+        }
+    }};
+}
+
+/// [`typed`], writing the request into `place`: the four standard types (nearly every
+/// request a skill answers) field by field, the rest built and moved in.
+fn typed_into<'de, P: ParseAs<'de>>(
+    kind: &str,
+    rest: P,
+    place: &mut Request,
+) -> Result<(), P::Error> {
+    match kind {
+        "LaunchRequest" => read_variant!(place, rest, Launch),
+        "IntentRequest" => read_variant!(place, rest, Intent),
+        "SessionEndedRequest" => read_variant!(place, rest, SessionEnded),
+        "CanFulfillIntentRequest" => read_variant!(place, rest, CanFulfillIntent),
+        _ => {
+            *place = typed(kind, rest)?;
+            Ok(())
+        }
     }
 }
 
