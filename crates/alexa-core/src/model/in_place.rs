@@ -6,7 +6,9 @@
 //! the request. This reader fills one envelope instead, the context, the session and the
 //! request field by field where they end up, and the envelope is then moved once, into its
 //! `Arc`. It accepts what the derived reader accepts and refuses the rest (a repeated member
-//! among them), so the lenient reader's slow path decides every odd body as before.
+//! among them), so the lenient reader's slow path decides every odd body as before. (serde's
+//! derived `deserialize_in_place` for the envelope itself would still move the session and
+//! make a second box for the context: 36,083 instructions for the launch against 35,454.)
 
 use super::{Context, Request, RequestEnvelope, Session};
 use serde::de::{DeserializeSeed, Deserializer, Error, IgnoredAny, MapAccess, Visitor};
@@ -76,25 +78,26 @@ impl<'de> Visitor<'de> for Envelope<'_> {
         let place = self.0;
         let [mut version, mut session, mut context, mut request] = [false; 4];
         while let Some(member) = map.next_key::<Member>()? {
-            let (seen, name) = match member {
-                Member::Version => (&mut version, "version"),
-                Member::Session => (&mut session, "session"),
-                Member::Context => (&mut context, "context"),
-                Member::Request => (&mut request, "request"),
+            match member {
+                Member::Version => {
+                    first(&mut version, "version")?;
+                    place.version = map.next_value()?;
+                }
+                Member::Session => {
+                    first(&mut session, "session")?;
+                    map.next_value_seed(SessionInPlace(&mut place.session))?;
+                }
+                Member::Context => {
+                    first(&mut context, "context")?;
+                    map.next_value_seed(ContextInPlace(&mut place.context))?;
+                }
+                Member::Request => {
+                    first(&mut request, "request")?;
+                    map.next_value_seed(RequestInPlace(&mut place.request))?;
+                }
                 Member::Unknown => {
                     map.next_value::<IgnoredAny>()?;
-                    continue;
                 }
-            };
-            if std::mem::replace(seen, true) {
-                return Err(A::Error::duplicate_field(name));
-            }
-            match member {
-                Member::Version => place.version = map.next_value()?,
-                Member::Session => map.next_value_seed(SessionInPlace(&mut place.session))?,
-                Member::Context => map.next_value_seed(ContextInPlace(&mut place.context))?,
-                Member::Request => map.next_value_seed(RequestInPlace(&mut place.request))?,
-                Member::Unknown => {}
             }
         }
         if !request {
@@ -105,6 +108,14 @@ impl<'de> Visitor<'de> for Envelope<'_> {
         }
         Ok(())
     }
+}
+
+/// Marks a member seen; a member sent twice is refused, as the derived reader refuses it.
+fn first<E: Error>(seen: &mut bool, name: &'static str) -> Result<(), E> {
+    if std::mem::replace(seen, true) {
+        return Err(E::duplicate_field(name));
+    }
+    Ok(())
 }
 
 /// `session`: `null` or absent is no session; an object is read into the envelope's own.

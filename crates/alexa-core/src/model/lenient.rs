@@ -166,8 +166,9 @@ impl RequestEnvelope {
 }
 
 /// The strict single pass that valid envelopes take, written in place
-/// ([`in_place`](super::in_place)) and handed to `wrap`. UTF-8 is checked once for the whole body, in one fast pass, rather than string
-/// by string as `from_slice` does; invalid UTF-8 is left to the slow path.
+/// ([`in_place`](super::in_place)) and handed to `wrap`. UTF-8 is checked once for the whole
+/// body, in one fast pass, rather than string by string as `from_slice` does; invalid UTF-8
+/// is left to the slow path.
 fn read_strict<T>(body: &[u8], wrap: impl FnOnce(RequestEnvelope) -> T) -> Option<T> {
     let text = std::str::from_utf8(body).ok()?;
     let mut envelope = super::in_place::unread();

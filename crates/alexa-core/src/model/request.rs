@@ -330,14 +330,6 @@ pub(crate) trait ParseAs<'de> {
     type Error;
     /// Reads the fields as `T`.
     fn parse<T: Deserialize<'de>>(self) -> Result<T, Self::Error>;
-    /// Reads the fields into `place`.
-    fn parse_into<T: Deserialize<'de>>(self, place: &mut T) -> Result<(), Self::Error>
-    where
-        Self: Sized,
-    {
-        *place = self.parse()?;
-        Ok(())
-    }
 }
 
 impl<'de, A: MapAccess<'de>> ParseAs<'de> for Replay<'de, A> {
@@ -345,6 +337,10 @@ impl<'de, A: MapAccess<'de>> ParseAs<'de> for Replay<'de, A> {
     fn parse<T: Deserialize<'de>>(self) -> Result<T, A::Error> {
         T::deserialize(MapAccessDeserializer::new(self))
     }
+}
+
+impl<'de, A: MapAccess<'de>> Replay<'de, A> {
+    /// Reads the fields into `place`, field by field.
     fn parse_into<T: Deserialize<'de>>(self, place: &mut T) -> Result<(), A::Error> {
         T::deserialize_in_place(MapAccessDeserializer::new(self), place)
     }
@@ -363,11 +359,11 @@ macro_rules! read_variant {
 
 /// [`typed`], writing the request into `place`: the four standard types (nearly every
 /// request a skill answers) field by field, the rest built and moved in.
-fn typed_into<'de, P: ParseAs<'de>>(
+fn typed_into<'de, A: MapAccess<'de>>(
     kind: &str,
-    rest: P,
+    rest: Replay<'de, A>,
     place: &mut Request,
-) -> Result<(), P::Error> {
+) -> Result<(), A::Error> {
     match kind {
         "LaunchRequest" => read_variant!(place, rest, Launch),
         "IntentRequest" => read_variant!(place, rest, Intent),
