@@ -1,8 +1,8 @@
 //! Intents, slots and entity resolution.
 
 use super::wire_enum::wire_enum;
+use super::SlotMap;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// A resolved intent: its name, whether the user confirmed it, and its slots by name.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -15,8 +15,8 @@ pub struct Intent {
     #[serde(default)]
     pub confirmation_status: ConfirmationStatus,
     /// Slots by name. Slot names can contain `.`, e.g. `object.byArtist.name`.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub slots: BTreeMap<String, Slot>,
+    #[serde(default, skip_serializing_if = "SlotMap::is_empty")]
+    pub slots: SlotMap,
 }
 
 impl Intent {

@@ -14,6 +14,7 @@ mod progressive;
 pub(crate) mod request;
 mod response;
 mod secret;
+mod slot_map;
 mod standard;
 mod timestamp;
 mod wire_enum;
@@ -55,6 +56,7 @@ pub use response::{
     ExperimentTrigger, OutputSpeech, PlayBehavior, Reprompt, ResponseBody, ResponseEnvelope,
 };
 pub use secret::Secret;
+pub use slot_map::{SlotIter, SlotIterMut, SlotMap};
 pub use standard::{
     CanFulfillIntentRequest, IntentRequest, LaunchRequest, SessionEndedError, SessionEndedReason,
     SessionEndedRequest,
