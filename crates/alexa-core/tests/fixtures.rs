@@ -410,6 +410,22 @@ async fn every_fixture_is_answered_as_the_user_expects() {
     }
 }
 
+/// What a custom host gets from the bytes (`handle_json`, which writes plain answers itself)
+/// is what the Lambda and web hosts send from the typed envelope (`handle`, then serde).
+#[tokio::test]
+async fn every_fixture_is_answered_alike_from_bytes_and_from_the_typed_envelope() {
+    let skill = test_skill();
+    for (name, json) in fixtures() {
+        let Ok(bytes) = skill.handle_json(json.as_bytes()).await else {
+            continue; // refused either way: the fixture above checks which
+        };
+        let envelope: RequestEnvelope = serde_json::from_str(&json).unwrap();
+        let typed = skill.handle(envelope).await.unwrap();
+        let from_bytes: Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(from_bytes, serde_json::to_value(&typed).unwrap(), "{name}");
+    }
+}
+
 #[tokio::test]
 async fn the_echo_show_fixture_reports_apl_support() {
     let json = std::fs::read_to_string(

@@ -2,6 +2,7 @@
 //! with, checked against Alexa's limits, a failure answered through the error handler, and
 //! written as JSON with unread session attributes copied as they arrived.
 
+use super::plain_answer::write_plain;
 use super::{Skill, APOLOGY, TOO_SLOW};
 use crate::model::{RequestEnvelope, ResponseEnvelope};
 use crate::response::Response;
@@ -141,7 +142,8 @@ fn kept_attributes(
 }
 
 /// Writes `answer` as JSON into `bytes`; attributes carried forward unread are copied as the
-/// text they arrived as, never typed.
+/// text they arrived as, never typed. A plain answer is written without serde's escaping of
+/// member names ([`write_plain`]); the bytes are the same.
 fn write_answer(
     bytes: &mut Vec<u8>,
     answer: Answer,
@@ -153,14 +155,25 @@ fn write_answer(
         .and_then(|s| s.attributes.raw_json());
     match raw {
         Some(raw) if answer.keeps_attributes && is_filled_object(raw.get()) => {
+            let out = &answer.out;
+            if write_plain(bytes, &out.version, Some(raw), &out.response)? {
+                return Ok(());
+            }
             let wire = CarriedForward {
-                version: &answer.out.version,
+                version: &out.version,
                 session_attributes: raw,
-                response: &answer.out.response,
+                response: &out.response,
             };
             serde_json::to_writer(bytes, &wire)
         }
-        _ => serde_json::to_writer(bytes, &answer.typed(envelope)),
+        _ => {
+            let out = answer.typed(envelope);
+            let attributes = out.session_attributes.as_ref();
+            if write_plain(bytes, &out.version, attributes, &out.response)? {
+                return Ok(());
+            }
+            serde_json::to_writer(bytes, &out)
+        }
     }
 }
 

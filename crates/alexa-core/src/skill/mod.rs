@@ -6,6 +6,7 @@
 mod answer;
 pub(crate) mod builder;
 mod dispatch;
+mod plain_answer;
 pub mod route;
 mod service;
 

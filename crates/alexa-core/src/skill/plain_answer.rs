@@ -1,0 +1,236 @@
+//! The plain answer (speech, a reprompt, whether the session ends, the session attributes)
+//! written with its member names as bytes.
+//!
+//! serde_json escapes every member name it writes, byte by byte, as it does any string: a
+//! dozen names per answer, about 1,700 instructions of the 35,000 a launch costs. Most
+//! answers have this one shape, so it is written here with the names as constants and every
+//! value still written by serde_json; any other answer goes through serde. The output is the
+//! same bytes either way (tested below against the derived `Serialize`).
+
+use crate::model::{OutputSpeech, Reprompt, ResponseBody};
+use serde::Serialize;
+
+/// Writes `{"version", "sessionAttributes", "response"}` as the derived `Serialize` of
+/// [`ResponseEnvelope`](crate::model::ResponseEnvelope) would, when the response has nothing
+/// but speech, a reprompt's speech and `shouldEndSession`. Returns `false`, having written
+/// nothing, for any other response.
+pub(super) fn write_plain<A: Serialize + ?Sized>(
+    out: &mut Vec<u8>,
+    version: &str,
+    attributes: Option<&A>,
+    response: &ResponseBody,
+) -> Result<bool, serde_json::Error> {
+    // No `..`: a member added to the body stops this from compiling until it is handled.
+    let ResponseBody {
+        output_speech,
+        card: None,
+        reprompt,
+        directives,
+        should_end_session,
+        can_fulfill_intent: None,
+        api_response: None,
+        experimentation: None,
+    } = response
+    else {
+        return Ok(false);
+    };
+    let reprompt = match reprompt {
+        Some(Reprompt {
+            output_speech,
+            directives,
+        }) if directives.is_empty() => Some(output_speech),
+        Some(_) => return Ok(false),
+        None => None,
+    };
+    if !directives.is_empty() {
+        return Ok(false);
+    }
+    out.extend_from_slice(br#"{"version":"#);
+    serde_json::to_writer(&mut *out, version)?;
+    if let Some(attributes) = attributes {
+        out.extend_from_slice(br#","sessionAttributes":"#);
+        serde_json::to_writer(&mut *out, attributes)?;
+    }
+    out.extend_from_slice(br#","response":{"#);
+    let mut members = Members { out, first: true };
+    if let Some(speech) = output_speech {
+        members.name(br#""outputSpeech":"#);
+        write_speech(members.out, speech)?;
+    }
+    if let Some(speech) = reprompt {
+        members.name(br#""reprompt":{"#);
+        if let Some(speech) = speech {
+            members.out.extend_from_slice(br#""outputSpeech":"#);
+            write_speech(members.out, speech)?;
+        }
+        members.out.push(b'}');
+    }
+    if let Some(end) = should_end_session {
+        members.name(br#""shouldEndSession":"#);
+        let end: &[u8] = if *end { b"true" } else { b"false" };
+        members.out.extend_from_slice(end);
+    }
+    out.extend_from_slice(b"}}");
+    Ok(true)
+}
+
+/// The members of one object, comma-separated.
+struct Members<'a> {
+    out: &'a mut Vec<u8>,
+    first: bool,
+}
+
+impl Members<'_> {
+    fn name(&mut self, quoted_with_colon: &[u8]) {
+        if !std::mem::take(&mut self.first) {
+            self.out.push(b',');
+        }
+        self.out.extend_from_slice(quoted_with_colon);
+    }
+}
+
+/// `{"type":"PlainText","text":...}` or `{"type":"SSML","ssml":...}`, `playBehavior` last.
+fn write_speech(out: &mut Vec<u8>, speech: &OutputSpeech) -> Result<(), serde_json::Error> {
+    let (head, text, play_behavior): (&[u8], _, _) = match speech {
+        OutputSpeech::PlainText {
+            text,
+            play_behavior,
+        } => (br#"{"type":"PlainText","text":"#, text, play_behavior),
+        OutputSpeech::Ssml {
+            ssml,
+            play_behavior,
+        } => (br#"{"type":"SSML","ssml":"#, ssml, play_behavior),
+    };
+    out.extend_from_slice(head);
+    serde_json::to_writer(&mut *out, text)?;
+    if let Some(play_behavior) = play_behavior {
+        out.extend_from_slice(br#","playBehavior":"#);
+        serde_json::to_writer(&mut *out, play_behavior)?;
+    }
+    out.push(b'}');
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::write_plain;
+    use crate::model::{
+        Card, Directive, OutputSpeech, PlayBehavior, Reprompt, ResponseBody, ResponseEnvelope,
+    };
+    use crate::response::Response;
+    use serde_json::{json, Map, Value};
+
+    /// What the derived `Serialize` writes, and what `write_plain` writes (None: declined).
+    fn both(envelope: &ResponseEnvelope) -> (String, Option<String>) {
+        let derived = serde_json::to_string(envelope).unwrap();
+        let mut out = Vec::new();
+        let attributes = envelope.session_attributes.as_ref();
+        let wrote = write_plain(&mut out, &envelope.version, attributes, &envelope.response);
+        let plain = wrote.unwrap().then(|| String::from_utf8(out).unwrap());
+        (derived, plain)
+    }
+
+    fn speech(text: &str, play_behavior: Option<PlayBehavior>) -> OutputSpeech {
+        OutputSpeech::PlainText {
+            text: text.into(),
+            play_behavior,
+        }
+    }
+
+    fn plain_shapes() -> Vec<ResponseEnvelope> {
+        let attributes =
+            json!({"orders": 2, "name": "Zoë \"Z\" \u{1}", "nested": {"a": [1, null]}});
+        let Value::Object(attributes) = attributes else {
+            unreachable!()
+        };
+        let mut shapes = vec![
+            Response::empty().into_envelope(None),
+            Response::tell("Goodbye.").into_envelope(None),
+            Response::ask("What now?", "Anything else?").into_envelope(Some(&attributes)),
+            Response::ask("<speak>Hi <break time=\"1s\"/></speak>", "Again?").into_envelope(None),
+            Response::empty()
+                .session_attributes(&attributes)
+                .unwrap()
+                .into_envelope(None),
+            Response::tell("x").into_envelope(Some(&Map::new())),
+        ];
+        let odd = ResponseEnvelope {
+            version: "1.0\n\"quoted\"".into(),
+            session_attributes: None,
+            response: ResponseBody {
+                output_speech: Some(OutputSpeech::Ssml {
+                    ssml: "<speak>Tab\there, bell \u{7}, emoji 🎉</speak>".into(),
+                    play_behavior: Some(PlayBehavior::ReplaceAll),
+                }),
+                reprompt: Some(Reprompt::default()),
+                should_end_session: Some(false),
+                ..ResponseBody::default()
+            },
+        };
+        shapes.push(odd);
+        let reprompt_only = ResponseBody {
+            reprompt: Some(Reprompt {
+                output_speech: Some(speech("Still there?", Some(PlayBehavior::Enqueue))),
+                directives: Vec::new(),
+            }),
+            ..ResponseBody::default()
+        };
+        let reprompt_only = ResponseEnvelope {
+            response: reprompt_only,
+            ..ResponseEnvelope::default()
+        };
+        shapes.push(reprompt_only);
+        shapes
+    }
+
+    #[test]
+    fn plain_answers_are_written_as_the_derived_serialize_writes_them() {
+        for envelope in plain_shapes() {
+            let (derived, plain) = both(&envelope);
+            assert_eq!(plain.as_deref(), Some(derived.as_str()), "{envelope:?}");
+        }
+    }
+
+    #[test]
+    fn any_other_answer_is_left_to_serde_and_nothing_is_written() {
+        let with = |change: &dyn Fn(&mut ResponseBody)| {
+            let mut envelope = Response::ask("Hi", "Hi?").into_envelope(None);
+            change(&mut envelope.response);
+            envelope
+        };
+        let others = [
+            with(&|b| {
+                b.card = Some(Card::Simple {
+                    title: "t".into(),
+                    content: "c".into(),
+                })
+            }),
+            with(&|b| {
+                b.directives.push(Directive::DialogDelegate {
+                    updated_intent: None,
+                })
+            }),
+            with(&|b| {
+                b.reprompt
+                    .as_mut()
+                    .unwrap()
+                    .directives
+                    .push(Directive::DialogDelegate {
+                        updated_intent: None,
+                    })
+            }),
+            with(&|b| b.api_response = Some(json!({"a": 1}))),
+        ];
+        for envelope in others {
+            let mut out = Vec::new();
+            let wrote = write_plain(
+                &mut out,
+                "1.0",
+                None::<&Map<String, Value>>,
+                &envelope.response,
+            );
+            assert!(!wrote.unwrap(), "{envelope:?}");
+            assert!(out.is_empty());
+        }
+    }
+}
