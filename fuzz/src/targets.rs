@@ -67,7 +67,8 @@ fn skill() -> &'static Skill {
 }
 
 /// Any bytes as a request envelope through the whole request path: a refusal or a valid
-/// answer (JSON that reads back as a response envelope, within the size limit).
+/// answer (JSON that reads back as a response envelope, within the size limit), the same from
+/// the bytes (`handle_json`) as from the typed envelope (`handle`).
 pub fn envelope_dispatch(data: &[u8]) {
     let lazy = RequestEnvelope::from_slice_lenient(data);
     let whole = RequestEnvelope::from_slice_lenient_whole(data);
@@ -94,6 +95,15 @@ pub fn envelope_dispatch(data: &[u8]) {
         );
         let answer: Result<ResponseEnvelope, _> = serde_json::from_slice(&bytes);
         assert!(answer.is_ok(), "the answer does not read back: {answer:?}");
+        // The bytes path writes plain answers itself and carries unread attributes as text;
+        // the hosts' typed path (`handle`, then serde) must answer the same.
+        let read = RequestEnvelope::from_slice_lenient(data).expect("handle_json read it");
+        let typed = runtime()
+            .block_on(skill().handle(read.envelope))
+            .expect("handle refuses what handle_json answered");
+        let from_bytes: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON");
+        let from_typed = serde_json::to_value(&typed).expect("an answer always writes");
+        assert_eq!(from_bytes, from_typed, "handle_json and handle answer differently");
     }
 }
 
