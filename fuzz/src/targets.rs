@@ -103,7 +103,10 @@ pub fn envelope_dispatch(data: &[u8]) {
             .expect("handle refuses what handle_json answered");
         let from_bytes: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON");
         let from_typed = serde_json::to_value(&typed).expect("an answer always writes");
-        assert_eq!(from_bytes, from_typed, "handle_json and handle answer differently");
+        assert_eq!(
+            from_bytes, from_typed,
+            "handle_json and handle answer differently"
+        );
     }
 }
 
