@@ -2,10 +2,11 @@
 //! written with its member names as bytes.
 //!
 //! serde_json escapes every member name it writes, byte by byte, as it does any string: a
-//! dozen names per answer, about 1,700 instructions of the 35,000 a launch costs. Most
-//! answers have this one shape, so it is written here with the names as constants and every
-//! value still written by serde_json; any other answer goes through serde. The output is the
-//! same bytes either way (tested below against the derived `Serialize`).
+//! dozen names per answer, about a twentieth of a launch's instructions (measured in
+//! docs/performance.md). Most answers have this one shape, so it is written here with the
+//! names as constants and every value still written by serde_json; any other answer goes
+//! through serde. The output is the same bytes either way (tested below against the derived
+//! `Serialize`).
 
 use crate::model::{OutputSpeech, Reprompt, ResponseBody};
 use serde::Serialize;
