@@ -6,7 +6,7 @@
 mod answer;
 pub(crate) mod builder;
 mod dispatch;
-mod plain_answer;
+pub(crate) mod plain_answer;
 pub mod route;
 mod service;
 

@@ -10,13 +10,14 @@
 
 use crate::model::{OutputSpeech, Reprompt, ResponseBody};
 use serde::Serialize;
+use std::io::Write;
 
 /// Writes `{"version", "sessionAttributes", "response"}` as the derived `Serialize` of
 /// [`ResponseEnvelope`](crate::model::ResponseEnvelope) would, when the response has nothing
 /// but speech, a reprompt's speech and `shouldEndSession`. Returns `false`, having written
 /// nothing, for any other response.
-pub(super) fn write_plain<A: Serialize + ?Sized>(
-    out: &mut Vec<u8>,
+pub(crate) fn write_plain<W: Write, A: Serialize + ?Sized>(
+    out: &mut W,
     version: &str,
     attributes: Option<&A>,
     response: &ResponseBody,
@@ -46,52 +47,53 @@ pub(super) fn write_plain<A: Serialize + ?Sized>(
     if !directives.is_empty() {
         return Ok(false);
     }
-    out.extend_from_slice(br#"{"version":"#);
+    out.write_all(br#"{"version":"#).map_err(io)?;
     serde_json::to_writer(&mut *out, version)?;
     if let Some(attributes) = attributes {
-        out.extend_from_slice(br#","sessionAttributes":"#);
+        out.write_all(br#","sessionAttributes":"#).map_err(io)?;
         serde_json::to_writer(&mut *out, attributes)?;
     }
-    out.extend_from_slice(br#","response":{"#);
-    let mut members = Members { out, first: true };
+    out.write_all(br#","response":{"#).map_err(io)?;
+    let mut first = true;
     if let Some(speech) = output_speech {
-        members.name(br#""outputSpeech":"#);
-        write_speech(members.out, speech)?;
+        name(out, &mut first, br#""outputSpeech":"#)?;
+        write_speech(out, speech)?;
     }
     if let Some(speech) = reprompt {
-        members.name(br#""reprompt":{"#);
+        name(out, &mut first, br#""reprompt":{"#)?;
         if let Some(speech) = speech {
-            members.out.extend_from_slice(br#""outputSpeech":"#);
-            write_speech(members.out, speech)?;
+            out.write_all(br#""outputSpeech":"#).map_err(io)?;
+            write_speech(out, speech)?;
         }
-        members.out.push(b'}');
+        out.write_all(b"}").map_err(io)?;
     }
     if let Some(end) = should_end_session {
-        members.name(br#""shouldEndSession":"#);
+        name(out, &mut first, br#""shouldEndSession":"#)?;
         let end: &[u8] = if *end { b"true" } else { b"false" };
-        members.out.extend_from_slice(end);
+        out.write_all(end).map_err(io)?;
     }
-    out.extend_from_slice(b"}}");
+    out.write_all(b"}}").map_err(io)?;
     Ok(true)
 }
 
-/// The members of one object, comma-separated.
-struct Members<'a> {
-    out: &'a mut Vec<u8>,
-    first: bool,
+/// A member's quoted name and colon, after a comma unless it is the object's first.
+fn name<W: Write>(
+    out: &mut W,
+    first: &mut bool,
+    quoted_with_colon: &[u8],
+) -> Result<(), serde_json::Error> {
+    if !std::mem::take(first) {
+        out.write_all(b",").map_err(io)?;
+    }
+    out.write_all(quoted_with_colon).map_err(io)
 }
 
-impl Members<'_> {
-    fn name(&mut self, quoted_with_colon: &[u8]) {
-        if !std::mem::take(&mut self.first) {
-            self.out.push(b',');
-        }
-        self.out.extend_from_slice(quoted_with_colon);
-    }
+fn io(err: std::io::Error) -> serde_json::Error {
+    serde_json::Error::io(err)
 }
 
 /// `{"type":"PlainText","text":...}` or `{"type":"SSML","ssml":...}`, `playBehavior` last.
-fn write_speech(out: &mut Vec<u8>, speech: &OutputSpeech) -> Result<(), serde_json::Error> {
+fn write_speech<W: Write>(out: &mut W, speech: &OutputSpeech) -> Result<(), serde_json::Error> {
     let (head, text, play_behavior): (&[u8], _, _) = match speech {
         OutputSpeech::PlainText {
             text,
@@ -102,14 +104,13 @@ fn write_speech(out: &mut Vec<u8>, speech: &OutputSpeech) -> Result<(), serde_js
             play_behavior,
         } => (br#"{"type":"SSML","ssml":"#, ssml, play_behavior),
     };
-    out.extend_from_slice(head);
+    out.write_all(head).map_err(io)?;
     serde_json::to_writer(&mut *out, text)?;
     if let Some(play_behavior) = play_behavior {
-        out.extend_from_slice(br#","playBehavior":"#);
+        out.write_all(br#","playBehavior":"#).map_err(io)?;
         serde_json::to_writer(&mut *out, play_behavior)?;
     }
-    out.push(b'}');
-    Ok(())
+    out.write_all(b"}").map_err(io)
 }
 
 #[cfg(test)]
