@@ -5,32 +5,12 @@
 //!
 //! `lambda_path json|lambda N FILE`; per request is (count of N = 1 + K − count of N = 1) / K.
 
-use alexa_core::{builtin, Response, Skill};
 use alexa_lambda::{Invocation, OtherEvents, SkillWithEvents};
 use lambda_runtime::{Context, LambdaEvent};
+use measurements::any_fixture_skill as skill;
 use std::sync::Arc;
 use std::time::Duration;
 use tower::Service;
-
-fn skill() -> Skill {
-    Skill::builder()
-        .accept_any_skill_id()
-        .launch(|| async {
-            Response::ask(
-                "Welcome to the coffee shop. What would you like?",
-                "What would you like?",
-            )
-        })
-        .intent(builtin::HELP, || async {
-            Response::ask("Ask me.", "Ask me.")
-        })
-        .intent(builtin::STOP, || async { "Goodbye." })
-        .intent(builtin::CANCEL, || async { "Goodbye." })
-        .fallback(|| async { Response::ask("Sorry?", "Sorry?") })
-        .session_ended(|| async {})
-        .build()
-        .expect("a valid skill")
-}
 
 fn usage() -> ! {
     eprintln!("usage: lambda_path json|lambda N FILE");

@@ -5,7 +5,6 @@
 //!
 //! `cargo run --release -p measurements --features lambda --bin warm_invocations -- [N]`
 
-use alexa_core::{builtin, Response, Skill};
 use alexa_lambda::{AlexaRequest, LambdaSkill};
 use lambda_runtime::{Context, LambdaEvent};
 use std::time::Duration;
@@ -37,18 +36,7 @@ async fn main() {
         .filter_map(|p| std::fs::read(p).ok())
         .collect();
     payloads.sort();
-    let skill = Skill::builder()
-        .accept_any_skill_id()
-        .launch(|| async { Response::ask("Welcome.", "What would you like?") })
-        .intent(builtin::HELP, || async {
-            Response::ask("Ask me.", "Ask me.")
-        })
-        .intent(builtin::STOP, || async { "Goodbye." })
-        .intent(builtin::CANCEL, || async { "Goodbye." })
-        .fallback(|| async { Response::ask("Sorry?", "Sorry?") })
-        .session_ended(|| async {})
-        .build()
-        .expect("a valid skill");
+    let skill = measurements::any_fixture_skill();
     let mut lambda = LambdaSkill::new(skill, Duration::from_secs(7));
     let (mut answered, mut refused) = (0u64, 0u64);
     println!(
