@@ -1,7 +1,7 @@
 //! Alexa's response limits, checked before a response leaves.
 
+use crate::model::plain_answer::write_plain;
 use crate::model::{Card, OutputSpeech, ResponseEnvelope};
-use crate::skill::plain_answer::write_plain;
 use std::io;
 
 /// Most characters in `outputSpeech` (and in the reprompt).

@@ -10,6 +10,7 @@ mod intent;
 mod interfaces;
 mod lazy;
 mod lenient;
+pub(crate) mod plain_answer;
 mod progressive;
 pub(crate) mod request;
 mod response;

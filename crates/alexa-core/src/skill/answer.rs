@@ -2,8 +2,8 @@
 //! with, checked against Alexa's limits, a failure answered through the error handler, and
 //! written as JSON with unread session attributes copied as they arrived.
 
-use super::plain_answer::write_plain;
 use super::{Skill, APOLOGY, TOO_SLOW};
+use crate::model::plain_answer::write_plain;
 use crate::model::{RequestEnvelope, ResponseEnvelope};
 use crate::response::Response;
 use crate::{limits, Failure, InvocationError};

@@ -6,7 +6,6 @@
 mod answer;
 pub(crate) mod builder;
 mod dispatch;
-pub(crate) mod plain_answer;
 pub mod route;
 mod service;
 

@@ -8,7 +8,7 @@
 //! through serde. The output is the same bytes either way (tested below against the derived
 //! `Serialize`).
 
-use crate::model::{OutputSpeech, Reprompt, ResponseBody};
+use super::{OutputSpeech, Reprompt, ResponseBody};
 use serde::Serialize;
 use std::io::Write;
 
