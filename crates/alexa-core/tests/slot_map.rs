@@ -54,6 +54,32 @@ fn a_slot_named_twice_keeps_the_last() {
     assert_eq!(slots["region"].spoken(), Some("Frankfurt"));
 }
 
+/// Thousands of slots sent in reverse order, some names twice: read as a `BTreeMap` reads them
+/// (name order, the last of a name kept). One sort, not an insert each: inserting in order
+/// would move every later slot each time, the square of their number for a hostile request
+/// (docs/reliability.md).
+#[test]
+fn many_slots_in_reverse_order_read_as_a_btreemap_reads_them() {
+    let names: Vec<String> = (0..5_000).rev().map(|i| format!("s{i:05}")).collect();
+    let mut members: Vec<String> = names
+        .iter()
+        .map(|n| format!(r#""{n}": {{"name": "{n}", "value": "first"}}"#))
+        .collect();
+    members.extend(
+        names
+            .iter()
+            .step_by(7)
+            .map(|n| format!(r#""{n}": {{"name": "{n}", "value": "second"}}"#)),
+    );
+    let json = format!("{{{}}}", members.join(","));
+    let ours: SlotMap = serde_json::from_str(&json).unwrap();
+    let model: BTreeMap<String, Slot> = serde_json::from_str(&json).unwrap();
+    assert_eq!(ours.len(), 5_000);
+    assert!(ours.iter().eq(model.iter()));
+    assert_eq!(ours["s04999"].spoken(), Some("second"));
+    assert_eq!(ours["s04998"].spoken(), Some("first"));
+}
+
 #[test]
 fn slots_of_the_wrong_shape_are_refused() {
     assert!(serde_json::from_str::<SlotMap>(r#"["region"]"#).is_err());

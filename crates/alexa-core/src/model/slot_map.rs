@@ -187,9 +187,8 @@ impl IntoIterator for SlotMap {
 impl Extend<(String, Slot)> for SlotMap {
     /// Later slots replace earlier ones of the same name.
     fn extend<I: IntoIterator<Item = (String, Slot)>>(&mut self, slots: I) {
-        for (name, slot) in slots {
-            self.insert(name, slot);
-        }
+        self.entries.extend(slots);
+        self.restore_order();
     }
 }
 
@@ -198,6 +197,25 @@ impl FromIterator<(String, Slot)> for SlotMap {
         let mut map = Self::new();
         map.extend(slots);
         map
+    }
+}
+
+impl SlotMap {
+    /// Sorts entries appended in any order by name, keeping the last of each name. One sort
+    /// rather than an insert each: inserting in order costs a move of everything after the
+    /// place, so a request with thousands of slots sent in reverse order would take the
+    /// square of their number.
+    fn restore_order(&mut self) {
+        // Stable: among equal names the order of arrival is kept, so the last is last.
+        self.entries.sort_by(|(a, _), (b, _)| a.cmp(b));
+        // `dedup_by` keeps the earlier of two equal entries; swapping first keeps the later.
+        self.entries.dedup_by(|later, earlier| {
+            let same = later.0 == earlier.0;
+            if same {
+                std::mem::swap(later, earlier);
+            }
+            same
+        });
     }
 }
 
@@ -252,9 +270,10 @@ impl<'de> Deserialize<'de> for SlotMap {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<SlotMap, A::Error> {
                 let mut map = SlotMap::new();
-                while let Some((name, slot)) = access.next_entry::<String, Slot>()? {
-                    map.insert(name, slot);
+                while let Some(entry) = access.next_entry::<String, Slot>()? {
+                    map.entries.push(entry);
                 }
+                map.restore_order();
                 Ok(map)
             }
         }
