@@ -207,7 +207,35 @@ fn rows() -> Vec<(&'static str, Vec<u8>, Outcome)> {
             asking_for_region(&"frankfurt ".repeat(2000)),
             Answered(""),
         ),
+        (
+            "6,000 slots, in reverse name order (200 KB)",
+            with_many_slots(
+                serde_json::to_vec(
+                    &TestRequest::intent(alexa_core::builtin::STOP)
+                        .at(&stamp(0))
+                        .build(),
+                )
+                .unwrap(),
+                6_000,
+            ),
+            Answered("Goodbye."),
+        ),
     ]
+}
+
+/// `body`, a stop intent without slots, with `count` empty slots, named so that they arrive
+/// in reverse name order (written as text: a JSON value would sort them).
+fn with_many_slots(body: Vec<u8>, count: usize) -> Vec<u8> {
+    let extra: String = (0..count)
+        .rev()
+        .map(|i| format!(r#""extra{i:05}":{{"name":"extra{i:05}"}},"#))
+        .collect();
+    let extra = extra.trim_end_matches(',');
+    let text = String::from_utf8(body).unwrap();
+    let intent = r#""name":"AMAZON.StopIntent""#;
+    assert!(text.contains(intent), "{text}");
+    let with_slots = format!(r#"{intent},"slots":{{{extra}}}"#);
+    text.replacen(intent, &with_slots, 1).into_bytes()
 }
 
 fn served() -> (TestPki, Arc<ServedChains>, TestSigner) {
