@@ -64,6 +64,8 @@ impl SlotMap {
     }
 
     /// Adds a slot under `name`; returns the slot it replaced, as `BTreeMap::insert` does.
+    /// It moves the slots after it, so build a map of many slots with `collect` or `extend`,
+    /// which sort once.
     pub fn insert(&mut self, name: String, slot: Slot) -> Option<Slot> {
         match self.position(&name) {
             Ok(at) => Some(std::mem::replace(&mut self.entries[at].1, slot)),
