@@ -89,11 +89,11 @@ impl<'de> Visitor<'de> for Envelope<'_> {
                 }
                 Member::Context => {
                     first(&mut context, "context")?;
-                    map.next_value_seed(ContextInPlace(&mut place.context))?;
+                    map.next_value_seed(InPlace::<Context>(&mut place.context))?;
                 }
                 Member::Request => {
                     first(&mut request, "request")?;
-                    map.next_value_seed(RequestInPlace(&mut place.request))?;
+                    map.next_value_seed(InPlace(&mut place.request))?;
                 }
                 Member::Unknown => {
                     map.next_value::<IgnoredAny>()?;
@@ -145,22 +145,13 @@ impl<'de> Visitor<'de> for SessionInPlace<'_> {
     }
 }
 
-/// `context`: read into the box the envelope already has.
-struct ContextInPlace<'a>(&'a mut Box<Context>);
+/// A member read into the place the envelope already has for it (the context into its box,
+/// the request into the envelope's own), through the type's `deserialize_in_place`.
+struct InPlace<'a, T>(&'a mut T);
 
-impl<'de> DeserializeSeed<'de> for ContextInPlace<'_> {
+impl<'de, T: Deserialize<'de>> DeserializeSeed<'de> for InPlace<'_, T> {
     type Value = ();
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        Context::deserialize_in_place(deserializer, self.0)
-    }
-}
-
-/// `request`: read into the envelope's own.
-struct RequestInPlace<'a>(&'a mut Request);
-
-impl<'de> DeserializeSeed<'de> for RequestInPlace<'_> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        Request::deserialize_in_place(deserializer, self.0)
+        T::deserialize_in_place(deserializer, self.0)
     }
 }

@@ -10,6 +10,7 @@
 
 use super::{OutputSpeech, Reprompt, ResponseBody};
 use serde::Serialize;
+use serde_json::Error;
 use std::io::Write;
 
 /// Writes `{"version", "sessionAttributes", "response"}` as the derived `Serialize` of
@@ -21,7 +22,7 @@ pub(crate) fn write_plain<W: Write, A: Serialize + ?Sized>(
     version: &str,
     attributes: Option<&A>,
     response: &ResponseBody,
-) -> Result<bool, serde_json::Error> {
+) -> Result<bool, Error> {
     // No `..`: a member added to the body stops this from compiling until it is handled.
     let ResponseBody {
         output_speech,
@@ -47,13 +48,14 @@ pub(crate) fn write_plain<W: Write, A: Serialize + ?Sized>(
     if !directives.is_empty() {
         return Ok(false);
     }
-    out.write_all(br#"{"version":"#).map_err(io)?;
+    out.write_all(br#"{"version":"#).map_err(Error::io)?;
     serde_json::to_writer(&mut *out, version)?;
     if let Some(attributes) = attributes {
-        out.write_all(br#","sessionAttributes":"#).map_err(io)?;
+        out.write_all(br#","sessionAttributes":"#)
+            .map_err(Error::io)?;
         serde_json::to_writer(&mut *out, attributes)?;
     }
-    out.write_all(br#","response":{"#).map_err(io)?;
+    out.write_all(br#","response":{"#).map_err(Error::io)?;
     let mut first = true;
     if let Some(speech) = output_speech {
         name(out, &mut first, br#""outputSpeech":"#)?;
@@ -62,38 +64,30 @@ pub(crate) fn write_plain<W: Write, A: Serialize + ?Sized>(
     if let Some(speech) = reprompt {
         name(out, &mut first, br#""reprompt":{"#)?;
         if let Some(speech) = speech {
-            out.write_all(br#""outputSpeech":"#).map_err(io)?;
+            out.write_all(br#""outputSpeech":"#).map_err(Error::io)?;
             write_speech(out, speech)?;
         }
-        out.write_all(b"}").map_err(io)?;
+        out.write_all(b"}").map_err(Error::io)?;
     }
     if let Some(end) = should_end_session {
         name(out, &mut first, br#""shouldEndSession":"#)?;
         let end: &[u8] = if *end { b"true" } else { b"false" };
-        out.write_all(end).map_err(io)?;
+        out.write_all(end).map_err(Error::io)?;
     }
-    out.write_all(b"}}").map_err(io)?;
+    out.write_all(b"}}").map_err(Error::io)?;
     Ok(true)
 }
 
 /// A member's quoted name and colon, after a comma unless it is the object's first.
-fn name<W: Write>(
-    out: &mut W,
-    first: &mut bool,
-    quoted_with_colon: &[u8],
-) -> Result<(), serde_json::Error> {
+fn name<W: Write>(out: &mut W, first: &mut bool, quoted_with_colon: &[u8]) -> Result<(), Error> {
     if !std::mem::take(first) {
-        out.write_all(b",").map_err(io)?;
+        out.write_all(b",").map_err(Error::io)?;
     }
-    out.write_all(quoted_with_colon).map_err(io)
-}
-
-fn io(err: std::io::Error) -> serde_json::Error {
-    serde_json::Error::io(err)
+    out.write_all(quoted_with_colon).map_err(Error::io)
 }
 
 /// `{"type":"PlainText","text":...}` or `{"type":"SSML","ssml":...}`, `playBehavior` last.
-fn write_speech<W: Write>(out: &mut W, speech: &OutputSpeech) -> Result<(), serde_json::Error> {
+fn write_speech<W: Write>(out: &mut W, speech: &OutputSpeech) -> Result<(), Error> {
     let (head, text, play_behavior): (&[u8], _, _) = match speech {
         OutputSpeech::PlainText {
             text,
@@ -104,13 +98,13 @@ fn write_speech<W: Write>(out: &mut W, speech: &OutputSpeech) -> Result<(), serd
             play_behavior,
         } => (br#"{"type":"SSML","ssml":"#, ssml, play_behavior),
     };
-    out.write_all(head).map_err(io)?;
+    out.write_all(head).map_err(Error::io)?;
     serde_json::to_writer(&mut *out, text)?;
     if let Some(play_behavior) = play_behavior {
-        out.write_all(br#","playBehavior":"#).map_err(io)?;
+        out.write_all(br#","playBehavior":"#).map_err(Error::io)?;
         serde_json::to_writer(&mut *out, play_behavior)?;
     }
-    out.write_all(b"}").map_err(io)
+    out.write_all(b"}").map_err(Error::io)
 }
 
 #[cfg(test)]
