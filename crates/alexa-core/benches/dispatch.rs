@@ -6,6 +6,9 @@ use alexa_core::{builtin, FromSlot, FromSlots, Response, Skill};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
 
+#[path = "support/borrowed_floor.rs"]
+mod borrowed_floor;
+
 #[derive(FromSlot, Clone, Copy)]
 enum State {
     #[slot(id = "running")]
@@ -177,6 +180,19 @@ fn bench(c: &mut Criterion) {
         limit.bench_function(format!("{label}/ignored_any"), |b| {
             b.iter(|| {
                 serde_json::from_slice::<serde::de::IgnoredAny>(black_box(&body)).expect("JSON")
+            })
+        });
+        // The least a typed read can do (see `borrowed_floor`): between the two, what a typed
+        // model costs at all, whatever it owns or borrows.
+        let floor: borrowed_floor::Envelope = serde_json::from_slice(&body).expect("borrows");
+        assert!(
+            !floor.request.kind.is_empty()
+                && !floor.context.system.application.application_id.is_empty()
+        );
+        limit.bench_function(format!("{label}/borrowed_floor"), |b| {
+            b.iter(|| {
+                serde_json::from_slice::<borrowed_floor::Envelope>(black_box(&body))
+                    .expect("borrows")
             })
         });
         // The parse the path runs (`handle_json` reads through the lenient reader).

@@ -1,0 +1,85 @@
+//! A lower bound for any typed read of a request: serde's derived reader, every string
+//! borrowed from the body (no allocation, no copy), and only what the bench skill's handlers
+//! and the skill-ID check read (the type, the IDs, the locale, the timestamp as text, the
+//! intent and its slots) typed; slot resolutions and session attributes kept as raw JSON,
+//! everything else skipped. It cannot serve a skill: a string with an escape does not
+//! borrow, and a handler could not keep what it read past the request. It is here to show
+//! how far a typed model can get below the scan's cost at all.
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use std::collections::BTreeMap;
+
+#[derive(Deserialize)]
+pub struct Envelope<'a> {
+    #[serde(borrow)]
+    pub request: Request<'a>,
+    #[serde(borrow)]
+    pub context: Context<'a>,
+    #[serde(borrow, default)]
+    pub session: Option<Session<'a>>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Request<'a> {
+    #[serde(rename = "type")]
+    pub kind: &'a str,
+    pub request_id: &'a str,
+    pub locale: Option<&'a str>,
+    pub timestamp: Option<&'a str>,
+    #[serde(borrow)]
+    pub intent: Option<Intent<'a>>,
+}
+
+#[derive(Deserialize)]
+pub struct Intent<'a> {
+    pub name: &'a str,
+    #[serde(borrow, default)]
+    pub slots: BTreeMap<&'a str, Slot<'a>>,
+}
+
+#[derive(Deserialize)]
+pub struct Slot<'a> {
+    pub name: &'a str,
+    pub value: Option<&'a str>,
+    #[serde(borrow)]
+    pub resolutions: Option<&'a RawValue>,
+}
+
+#[derive(Deserialize)]
+pub struct Context<'a> {
+    #[serde(rename = "System", borrow)]
+    pub system: System<'a>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct System<'a> {
+    #[serde(borrow)]
+    pub application: Application<'a>,
+    #[serde(borrow)]
+    pub user: Option<User<'a>>,
+    pub api_access_token: Option<&'a str>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Application<'a> {
+    pub application_id: &'a str,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct User<'a> {
+    pub user_id: &'a str,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Session<'a> {
+    pub new: Option<bool>,
+    pub session_id: Option<&'a str>,
+    #[serde(borrow)]
+    pub attributes: Option<&'a RawValue>,
+}
