@@ -11,7 +11,6 @@ use crate::response::Response;
 use crate::skill::{ErrorHandler, Routes, Skill, SkillIds};
 use crate::SkillError;
 use crate::{BuildError, Failure};
-use std::collections::HashMap;
 use std::sync::Arc;
 
 impl Skill<()> {
@@ -80,7 +79,7 @@ impl<S: Send + Sync + 'static> SkillBuilder<S> {
     }
 
     fn insert(
-        map: &mut HashMap<String, Arc<dyn ErasedHandler<S>>>,
+        map: &mut super::dispatch::RouteTable<S>,
         errors: &mut Vec<BuildError>,
         name: &str,
         handler: Arc<dyn ErasedHandler<S>>,

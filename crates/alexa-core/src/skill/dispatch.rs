@@ -7,15 +7,22 @@ use crate::intercept::SharedRequest;
 use crate::model::{CanFulfill, CanFulfillIntent, Request, RequestEnvelope};
 use crate::response::Response;
 use crate::Failure;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
+
+/// Handlers by intent name or request type. Hashed with rustc-hash's Fx, not std's SipHash:
+/// the lookup is on every request and SipHash was about 1 % of a session end's instructions.
+/// SipHash guards a table against keys chosen to collide as they are inserted; these tables
+/// are filled once, from the skill's own names, and a request only looks a name up, so a
+/// crafted name can at worst walk one probe sequence of a table of a few dozen entries.
+pub(crate) type RouteTable<S> = rustc_hash::FxHashMap<String, Arc<dyn ErasedHandler<S>>>;
 
 /// The handlers, by what they answer.
 pub(crate) struct Routes<S> {
     pub(crate) conditional: Vec<(crate::route::Condition, Arc<dyn ErasedHandler<S>>)>,
-    pub(crate) intents: HashMap<String, Arc<dyn ErasedHandler<S>>>,
-    pub(crate) by_type: HashMap<String, Arc<dyn ErasedHandler<S>>>,
+    pub(crate) intents: RouteTable<S>,
+    pub(crate) by_type: RouteTable<S>,
     pub(crate) fallback: Option<Arc<dyn ErasedHandler<S>>>,
 }
 
@@ -23,8 +30,8 @@ impl<S> Default for Routes<S> {
     fn default() -> Self {
         Self {
             conditional: Vec::new(),
-            intents: HashMap::new(),
-            by_type: HashMap::new(),
+            intents: RouteTable::default(),
+            by_type: RouteTable::default(),
             fallback: None,
         }
     }
