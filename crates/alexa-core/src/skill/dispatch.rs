@@ -15,7 +15,7 @@ use std::time::Duration;
 /// the lookup is on every request and SipHash was about 1 % of a session end's instructions.
 /// SipHash guards a table against keys chosen to collide as they are inserted; these tables
 /// are filled once, from the skill's own names, and a request only looks a name up, so a
-/// crafted name can at worst walk one probe sequence of a table of a few dozen entries.
+/// crafted name can at worst walk one probe sequence of a table the size of the skill.
 pub(crate) type RouteTable<S> = rustc_hash::FxHashMap<String, Arc<dyn ErasedHandler<S>>>;
 
 /// The handlers, by what they answer.
