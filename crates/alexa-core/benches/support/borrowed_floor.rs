@@ -1,7 +1,7 @@
 //! A lower bound for any typed read of a request: serde's derived reader, every string
-//! borrowed from the body (no allocation, no copy), and only what the bench skill's handlers
-//! and the skill-ID check read (the type, the IDs, the locale, the timestamp as text, the
-//! intent and its slots) typed; slot resolutions and session attributes kept as raw JSON,
+//! borrowed from the body (no string allocated or copied; the slots' map is the one
+//! allocation), and only what the bench skill's handlers and the skill-ID check read (the
+//! type, the IDs, the locale, the timestamp as text, the intent and its slots) typed; slot resolutions and session attributes kept as raw JSON,
 //! everything else skipped. It cannot serve a skill: a string with an escape does not
 //! borrow, and a handler could not keep what it read past the request. It is here to show
 //! how far a typed model can get below the scan's cost at all.
