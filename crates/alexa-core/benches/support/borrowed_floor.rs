@@ -1,10 +1,11 @@
 //! A lower bound for any typed read of a request: serde's derived reader, every string
 //! borrowed from the body (no string allocated or copied; the slots' map is the one
 //! allocation), and only what the bench skill's handlers and the skill-ID check read (the
-//! type, the IDs, the locale, the timestamp as text, the intent and its slots) typed; slot resolutions and session attributes kept as raw JSON,
-//! everything else skipped. It cannot serve a skill: a string with an escape does not
-//! borrow, and a handler could not keep what it read past the request. It is here to show
-//! how far a typed model can get below the scan's cost at all.
+//! type, the IDs, the locale, the timestamp as text, the intent and its slots) typed; slot
+//! resolutions and session attributes kept as raw JSON, everything else skipped. It cannot
+//! serve a skill: a string with an escape does not borrow, and a handler could not keep what
+//! it read past the request. It is here to show how close to the scan's cost a typed model
+//! can get at all.
 
 use serde::Deserialize;
 use serde_json::value::RawValue;
