@@ -6,6 +6,12 @@ PROJECT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 VENV="$PROJECT_ROOT/.cache/venv"
 export PROJECT_ROOT VENV
 
+# Where cargo puts what it builds: CARGO_TARGET_DIR, a config's target-dir, or target/.
+cargo_target_dir() {
+  cargo metadata --format-version 1 --no-deps \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])'
+}
+
 # moto's server: the AWS API emulator the skill's integration tests and the demo talk to.
 setup_moto() {
   if [ -x "$VENV/bin/moto_server" ]; then
