@@ -54,6 +54,25 @@ fn launch_and_help_need_no_aws_at_all() {
 }
 
 #[test]
+fn a_launch_leaves_no_store_in_the_data_folder() {
+    // The data folder's store is opened by the first turn that remembers a count, so
+    // answering a launch creates no database and starts no SQLite.
+    let home = Scratch::new("no-store");
+    let out = voiceops(&home.0)
+        .args(["invoke"])
+        .arg(fixture("va-launch"))
+        .output()
+        .unwrap();
+    assert!(speech(&out).starts_with("Welcome to Voice Ops."));
+    let data_folder = home.0.join(".local/share/voiceops");
+    assert!(
+        !data_folder.exists(),
+        "a launch made {}",
+        data_folder.display()
+    );
+}
+
+#[test]
 fn no_credentials_and_no_region_are_spoken_plainly() {
     let home = Scratch::new("creds");
     let out = voiceops(&home.0)
