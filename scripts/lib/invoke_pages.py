@@ -15,6 +15,9 @@ import re
 import subprocess
 import sys
 
+# Where valgrind (amd64) loads a position-independent executable.
+VALGRIND_PIE_BASE = 0x108000
+
 MAPPING = re.compile(r"^([0-9a-f]+)-([0-9a-f]+) (\S+) \S+ \S+ \S+\s*(.*)$")
 
 
@@ -46,6 +49,17 @@ def resident(smaps_path, binary):
     return groups
 
 
+def sections(binary):
+    """The binary's allocated ELF sections: (name, start, end, executable)."""
+    headers = subprocess.run(["readelf", "-SW", binary], capture_output=True, text=True, check=True)
+    pattern = r"^\s*\[\s*\d+\]\s+(\S+)\s+\S+\s+([0-9a-f]+)\s+[0-9a-f]+\s+([0-9a-f]+)\s+\S+\s+(\S*)"
+    for line in headers.stdout.splitlines():
+        fields = re.match(pattern, line)
+        if fields and int(fields.group(2), 16) > 0:
+            start, size = int(fields.group(2), 16), int(fields.group(3), 16)
+            yield fields.group(1), start, start + size, "X" in fields.group(4)
+
+
 def by_section(present_path, smaps_path, binary):
     """The binary's resident KB by ELF section (a page two sections share counts for both)."""
     base = None
@@ -55,22 +69,16 @@ def by_section(present_path, smaps_path, binary):
             start = int(mapping.group(1), 16)
             base = start if base is None else min(base, start)
     present = [int(line, 16) - base for line in open(present_path) if line.strip()]
-    sections = []
-    headers = subprocess.run(["readelf", "-SW", binary], capture_output=True, text=True, check=True)
-    for line in headers.stdout.splitlines():
-        fields = re.match(r"^\s*\[\s*\d+\]\s+(\S+)\s+\S+\s+([0-9a-f]+)\s+[0-9a-f]+\s+([0-9a-f]+)", line)
-        if fields and int(fields.group(2), 16) > 0:
-            start, size = int(fields.group(2), 16), int(fields.group(3), 16)
-            sections.append((fields.group(1), start, start + size))
-    for name, start, end in sections:
+    for name, start, end, _ in sections(binary):
         pages = sum(1 for page in present if page < end and page + 4096 > start)
         if pages:
             yield name, (end - start + 1023) // 1024, pages * 4
 
 
-def executed_pages(callgrind_path, binary):
-    """Addresses of the binary's instructions that ran, as 4 KB page numbers."""
-    names, current, address, pages = {}, "", 0, set()
+def executed(callgrind_path, binary):
+    """Addresses of the binary's instructions that ran."""
+    code = [(start, end) for _, start, end, executable in sections(binary) if executable]
+    names, current, address, ran = {}, "", 0, set()
     for line in open(callgrind_path):
         obj = re.match(r"^(c?)ob=\((\d+)\)(?: (.*))?", line)
         if obj:
@@ -88,9 +96,13 @@ def executed_pages(callgrind_path, binary):
             address += int(token)
         elif token != "*":
             continue
-        if current == binary:
-            pages.add(address >> 12)
-    return pages
+        # When a code section other than `.text` puts valgrind off reading the binary, the
+        # code shows as "???" at its run-time address: valgrind loads a position-independent
+        # executable at VALGRIND_PIE_BASE.
+        here = address if current == binary else address - VALGRIND_PIE_BASE
+        if current in (binary, "???") and any(start <= here < end for start, end in code):
+            ran.add(here)
+    return ran
 
 
 def main():
@@ -105,7 +117,7 @@ def main():
     print("the tool's resident pages by section (KB resident of KB in the file):")
     for name, size_kb, kb in by_section(exit_prefix + ".present", smaps_path, binary):
         print(f"  {kb:6d} of {size_kb:6d} KB  {name}")
-    pages = executed_pages(callgrind_path, binary)
+    pages = {address >> 12 for address in executed(callgrind_path, binary)}
     if not pages:
         sys.exit(f"invoke_pages: no instructions of {binary} in {callgrind_path}")
     windows = {page >> 4 for page in pages}

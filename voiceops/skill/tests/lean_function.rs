@@ -60,3 +60,13 @@ fn the_tool_packs_its_relocations_where_glibc_applies_them_and_the_function_does
     assert_eq!(contains(&tool, ".relr.dyn"), packs, "glibc {:?}", glibc());
     assert!(!contains(&function, ".relr.dyn"));
 }
+
+#[test]
+fn the_functions_an_invoke_runs_are_placed_together_in_the_tool_only() {
+    // build.rs hands the linker invoke-first.ld; the section it makes holds what a cold
+    // `invoke` runs. Missing, the script matched nothing: regenerate it (scripts/order-invoke).
+    let tool = std::fs::read(env!("CARGO_BIN_EXE_voiceops-skill")).unwrap();
+    let function = std::fs::read(env!("CARGO_BIN_EXE_voiceops-lambda")).unwrap();
+    assert!(contains(&tool, ".text.invoke"));
+    assert!(!contains(&function, ".text.invoke"));
+}
