@@ -33,7 +33,10 @@ fn main() {
     }
     let flags = std::env::var("CARGO_ENCODED_RUSTFLAGS").unwrap_or_default();
     if !flags.contains("mold") {
-        let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("invoke-first.ld");
+        // Read when the script runs, not when it is compiled: a target folder shared between
+        // clones reuses the compiled script, and the path it was compiled in may be gone.
+        let package = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default();
+        let script = std::path::Path::new(&package).join("invoke-first.ld");
         println!(
             "cargo:rustc-link-arg-bin=voiceops-skill=-Wl,-T,{}",
             script.display()
