@@ -43,21 +43,10 @@ fn a_missing_file_and_a_foreign_skill_id_fail_clearly() {
 }
 
 #[test]
-fn launch_and_help_need_no_aws_at_all() {
-    let home = Scratch::new("launch");
-    let out = voiceops(&home.0)
-        .args(["invoke"])
-        .arg(fixture("va-launch"))
-        .output()
-        .unwrap();
-    assert!(speech(&out).starts_with("Welcome to Voice Ops."));
-}
-
-#[test]
-fn a_launch_leaves_no_store_in_the_data_folder() {
+fn a_launch_needs_no_aws_and_leaves_no_store_in_the_data_folder() {
     // The data folder's store is opened by the first turn that remembers a count, so
     // answering a launch creates no database and starts no SQLite.
-    let home = Scratch::new("no-store");
+    let home = Scratch::new("launch");
     let out = voiceops(&home.0)
         .args(["invoke"])
         .arg(fixture("va-launch"))
