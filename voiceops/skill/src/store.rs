@@ -64,7 +64,7 @@ pub async fn open(
 
 /// The data folder's store, opened when a turn first reads or writes it. A launch, a help
 /// or a goodbye never does, so a one-turn `invoke` of them neither creates the file nor pays
-/// for starting SQLite (about 0.7 MB of a cold `invoke`'s memory, docs/performance.md).
+/// for starting SQLite (0.95 MB of a cold `invoke`'s peak memory, docs/performance.md).
 /// The store was optional already: if it cannot be opened, the turn that needed it is
 /// answered without last counts (and a subscription is refused), as when there is none.
 /// A store named with `local:PATH` is still opened at start, so a wrong path stops the
