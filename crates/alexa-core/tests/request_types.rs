@@ -132,6 +132,29 @@ fn unknown_enum_values_parse_and_are_written_back_as_they_came() {
     assert_eq!(serde_json::to_value(&ended).unwrap()["reason"], "SHUTDOWN");
 }
 
+/// An enum value reads the same from the request's bytes (where it may be borrowed, or
+/// carry an escape) as from a JSON value: known values typed, unknown ones kept.
+#[test]
+fn enum_values_read_from_bytes_as_from_values() {
+    use alexa_core::model::{ConfirmationStatus, DialogState};
+    let body = br#"{"version": "1.0", "context": {}, "request": {"type": "IntentRequest",
+        "requestId": "r", "dialogState": "IN_PROGRESS", "intent": {"name": "X",
+        "confirmationStatus": "\u0044ENIED", "slots": {"s": {"name": "s",
+        "confirmationStatus": "MAYBE"}}}}}"#;
+    let envelope: RequestEnvelope = serde_json::from_slice(body).unwrap();
+    let Request::Intent(intent) = &envelope.request else {
+        panic!("{:?}", envelope.request)
+    };
+    assert_eq!(intent.dialog_state, Some(DialogState::InProgress));
+    assert_eq!(intent.intent.confirmation_status, ConfirmationStatus::Denied);
+    let slot = &intent.intent.slots["s"];
+    assert_eq!(slot.confirmation_status, ConfirmationStatus::Other("MAYBE".into()));
+    let wrong = br#"{"version": "1.0", "context": {}, "request": {"type": "IntentRequest",
+        "requestId": "r", "intent": {"name": "X", "confirmationStatus": 7}}}"#;
+    let err = serde_json::from_slice::<RequestEnvelope>(wrong).unwrap_err();
+    assert!(err.to_string().contains("expected a string"), "{err}");
+}
+
 /// Viewport sizes are JSON numbers in Amazon's model: a fractional one (a scaled screen)
 /// must not reject the whole request, and integers are written back as integers.
 #[test]

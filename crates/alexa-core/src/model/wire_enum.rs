@@ -51,10 +51,27 @@ macro_rules! wire_enum {
             }
         }
 
+        // Read through a visitor rather than as a `Cow<str>`: serde reads a `Cow` as an owned
+        // `String` even when the input could lend the text, and a known value needs none.
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-                Ok(value.parse().unwrap_or_else(|never| match never {}))
+                struct WireVisitor;
+                impl<'de> serde::de::Visitor<'de> for WireVisitor {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str("a string")
+                    }
+                    fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<$name, E> {
+                        Ok(value.parse().unwrap_or_else(|never| match never {}))
+                    }
+                    fn visit_string<E: serde::de::Error>(self, value: String) -> Result<$name, E> {
+                        Ok(match value.as_str() {
+                            $( $wire => $name::$variant, )*
+                            _ => $name::Other(value),
+                        })
+                    }
+                }
+                deserializer.deserialize_str(WireVisitor)
             }
         }
     };
