@@ -31,6 +31,56 @@ impl ShouldEndSession {
     }
 }
 
+/// The response body, boxed and made on first write. Boxed: a response passes through several
+/// frames (the handler's future, the panic guard, the deadline, the answer), and moving a
+/// pointer is cheaper than its 300 bytes. Made on first write: the empty answer (a session
+/// end, most events) then costs no allocation. Reads see an empty body until then.
+#[derive(Clone, Default)]
+struct Body(Option<Box<ResponseBody>>);
+
+/// What an unwritten [`Body`] reads as.
+static EMPTY_BODY: ResponseBody = ResponseBody {
+    output_speech: None,
+    card: None,
+    reprompt: None,
+    directives: Vec::new(),
+    should_end_session: None,
+    can_fulfill_intent: None,
+    api_response: None,
+    experimentation: None,
+};
+
+impl Body {
+    fn into_inner(self) -> ResponseBody {
+        self.0.map(|body| *body).unwrap_or_default()
+    }
+}
+
+impl std::ops::Deref for Body {
+    type Target = ResponseBody;
+    fn deref(&self) -> &ResponseBody {
+        self.0.as_deref().unwrap_or(&EMPTY_BODY)
+    }
+}
+
+impl std::ops::DerefMut for Body {
+    fn deref_mut(&mut self) -> &mut ResponseBody {
+        self.0.get_or_insert_with(Box::default)
+    }
+}
+
+impl PartialEq for Body {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl std::fmt::Debug for Body {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (**self).fmt(f)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Default)]
 enum Attributes {
     /// Carry the request's session attributes forward (what users of a session expect).
@@ -53,9 +103,7 @@ enum Attributes {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Response {
-    /// Boxed: a response passes through several frames (the handler's future, the panic
-    /// guard, the deadline, the answer), and moving a pointer is cheaper than its 300 bytes.
-    body: Box<ResponseBody>,
+    body: Body,
     end: ShouldEndSession,
     attributes: Attributes,
 }
@@ -71,7 +119,7 @@ impl Response {
     /// No speech, `shouldEndSession` absent: the answer to events and `SessionEndedRequest`.
     pub fn empty() -> Self {
         Self {
-            body: Box::default(),
+            body: Body::default(),
             end: ShouldEndSession::Absent,
             attributes: Attributes::Keep,
         }
@@ -340,7 +388,7 @@ impl Response {
     /// The envelope without the request's attributes, and whether they are to be carried
     /// forward: the caller adds them, as the JSON they arrived as when nothing read them.
     pub(crate) fn into_envelope_keeping(self) -> (ResponseEnvelope, bool) {
-        let mut body = *self.body;
+        let mut body = self.body.into_inner();
         body.should_end_session = self.end.wire();
         // Amazon requires a response that launches a video to leave shouldEndSession out.
         if body
