@@ -313,6 +313,32 @@ fn escaped_request_keys_and_type_are_read_like_plain_ones() {
     );
 }
 
+/// Every member sent before `type` lands in its field (test tools send several first; they
+/// are held until the type says what to read them as).
+#[test]
+fn members_sent_before_the_type_are_all_read() {
+    let body = br#"{"version": "1.0", "context": {}, "request": {"requestId": "r1",
+        "timestamp": "2026-11-25T18:00:00Z", "locale": "de-DE", "dialogState": "STARTED",
+        "intent": {"name": "CountIntent", "slots": {"state": {"name": "state", "value": "stopped"}}},
+        "unknownNewField": [1, 2], "type": "IntentRequest"}}"#;
+    let read = RequestEnvelope::from_slice_lenient(body).unwrap();
+    assert!(read.dropped.is_empty(), "{:?}", read.dropped);
+    let Request::Intent(intent) = &read.envelope.request else {
+        panic!("{:?}", read.envelope.request)
+    };
+    assert_eq!(intent.request_id, "r1");
+    assert_eq!(intent.locale.as_deref(), Some("de-DE"));
+    assert_eq!(
+        intent.timestamp.as_ref().map(|t| t.to_string()).as_deref(),
+        Some("2026-11-25T18:00:00Z")
+    );
+    assert_eq!(
+        intent.dialog_state,
+        Some(alexa_core::model::DialogState::Started)
+    );
+    assert_eq!(intent.intent.slots["state"].value.as_deref(), Some("stopped"));
+}
+
 /// Context members and supported interfaces of newer interfaces are typed and round-trip:
 /// presentation contexts, the car, app links, experiments, DataStore packages, ads, navigation.
 #[test]
