@@ -463,7 +463,7 @@ impl<T: Target> Simulator<T> {
             interfaces.apl = Some(PresentationInterface::echo_show());
         }
         RequestEnvelope {
-            version: "1.0".to_owned(),
+            version: "1.0".into(),
             session,
             context: Box::new(Context {
                 system: System {

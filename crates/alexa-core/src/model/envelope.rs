@@ -3,6 +3,7 @@
 use super::{Context, Lazy, Request, Secret};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 /// Everything Alexa sends for one turn: `{ version, session?, context, request }`.
 ///
@@ -20,9 +21,9 @@ use serde_json::{Map, Value};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RequestEnvelope {
-    /// Protocol version, `"1.0"`.
-    #[serde(default = "default_version")]
-    pub version: String,
+    /// Protocol version, `"1.0"` (see [`ProtocolVersion`]).
+    #[serde(default = "default_version", deserialize_with = "read_version")]
+    pub version: ProtocolVersion,
     /// Present only while a session is open.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session: Option<Session>,
@@ -48,8 +49,64 @@ fn context_in_box<'de, D: serde::Deserializer<'de>>(
     Ok(context)
 }
 
-pub(crate) fn default_version() -> String {
-    "1.0".to_owned()
+/// The envelope's `version`. Every request and response Alexa knows says `"1.0"`, which is
+/// held as a `&'static str` and costs no allocation (two per turn, 1 % of a session end's
+/// whole path, when it was a `String`); any other value is kept as it came. It reads as a
+/// `&str` and compares with one.
+///
+/// ```
+/// use alexa_core::model::RequestEnvelope;
+/// let body = br#"{"version": "1.0", "request": {"type": "LaunchRequest", "requestId": "r"}}"#;
+/// let envelope = RequestEnvelope::from_slice_lenient(body).unwrap().envelope;
+/// assert_eq!(envelope.version, "1.0");
+/// assert!(matches!(envelope.version, std::borrow::Cow::Borrowed(_)));
+/// let newer = br#"{"version": "1.1", "request": {"type": "LaunchRequest", "requestId": "r"}}"#;
+/// let envelope = RequestEnvelope::from_slice_lenient(newer).unwrap().envelope;
+/// assert_eq!(serde_json::to_value(&envelope).unwrap()["version"], "1.1");
+/// ```
+pub type ProtocolVersion = Cow<'static, str>;
+
+/// The version Alexa's envelopes carry.
+const VERSION_1_0: &str = "1.0";
+
+pub(crate) fn default_version() -> ProtocolVersion {
+    Cow::Borrowed(VERSION_1_0)
+}
+
+/// Reads `version` as a [`ProtocolVersion`]: `"1.0"` borrowed from a constant.
+pub(crate) fn read_version<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<ProtocolVersion, D::Error> {
+    struct VersionVisitor;
+    impl serde::de::Visitor<'_> for VersionVisitor {
+        type Value = ProtocolVersion;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<ProtocolVersion, E> {
+            Ok(match text {
+                VERSION_1_0 => default_version(),
+                other => Cow::Owned(other.to_owned()),
+            })
+        }
+        fn visit_string<E: serde::de::Error>(self, text: String) -> Result<ProtocolVersion, E> {
+            Ok(match text.as_str() {
+                VERSION_1_0 => default_version(),
+                _ => Cow::Owned(text),
+            })
+        }
+    }
+    deserializer.deserialize_str(VersionVisitor)
+}
+
+/// [`read_version`] as a seed, for the in-place reader.
+pub(crate) struct VersionSeed;
+
+impl<'de> serde::de::DeserializeSeed<'de> for VersionSeed {
+    type Value = ProtocolVersion;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<ProtocolVersion, D::Error> {
+        read_version(d)
+    }
 }
 
 impl RequestEnvelope {

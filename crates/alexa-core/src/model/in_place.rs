@@ -26,7 +26,7 @@ pub(crate) fn read_into(text: &str, place: &mut RequestEnvelope) -> serde_json::
 /// An envelope for [`read_into`] to fill: no request yet, an empty context in its box.
 pub(crate) fn unread() -> RequestEnvelope {
     RequestEnvelope {
-        version: String::new(),
+        version: std::borrow::Cow::Borrowed(""),
         session: None,
         context: Box::default(),
         request: Request::unread(),
@@ -81,7 +81,7 @@ impl<'de> Visitor<'de> for Envelope<'_> {
             match member {
                 Member::Version => {
                     first(&mut version, "version")?;
-                    place.version = map.next_value()?;
+                    place.version = map.next_value_seed(super::envelope::VersionSeed)?;
                 }
                 Member::Session => {
                     first(&mut session, "session")?;

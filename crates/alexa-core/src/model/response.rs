@@ -1,7 +1,7 @@
 //! The response envelope as Alexa accepts it.
 
 pub use super::directive::Directive;
-use super::envelope::default_version;
+use super::envelope::{default_version, read_version, ProtocolVersion};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -10,9 +10,9 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ResponseEnvelope {
-    /// Protocol version, `"1.0"`.
-    #[serde(default = "default_version")]
-    pub version: String,
+    /// Protocol version, `"1.0"` (see [`ProtocolVersion`]).
+    #[serde(default = "default_version", deserialize_with = "read_version")]
+    pub version: ProtocolVersion,
     /// What Alexa sends back in `session.attributes` on the next turn.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session_attributes: Option<Map<String, Value>>,

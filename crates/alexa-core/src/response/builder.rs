@@ -404,7 +404,7 @@ impl Response {
             (_, Attributes::Keep) => (None, true),
         };
         let out = ResponseEnvelope {
-            version: "1.0".to_owned(),
+            version: crate::model::default_version(),
             session_attributes,
             response: body,
         };

@@ -21,7 +21,7 @@ impl TestRequest {
             ..User::default()
         };
         let envelope = RequestEnvelope {
-            version: "1.0".to_owned(),
+            version: "1.0".into(),
             session: Some(Session {
                 new: Some(true),
                 session_id: Some("amzn1.echo-api.session.test".to_owned()),
