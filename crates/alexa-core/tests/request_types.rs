@@ -146,9 +146,15 @@ fn enum_values_read_from_bytes_as_from_values() {
         panic!("{:?}", envelope.request)
     };
     assert_eq!(intent.dialog_state, Some(DialogState::InProgress));
-    assert_eq!(intent.intent.confirmation_status, ConfirmationStatus::Denied);
+    assert_eq!(
+        intent.intent.confirmation_status,
+        ConfirmationStatus::Denied
+    );
     let slot = &intent.intent.slots["s"];
-    assert_eq!(slot.confirmation_status, ConfirmationStatus::Other("MAYBE".into()));
+    assert_eq!(
+        slot.confirmation_status,
+        ConfirmationStatus::Other("MAYBE".into())
+    );
     let wrong = br#"{"version": "1.0", "context": {}, "request": {"type": "IntentRequest",
         "requestId": "r", "intent": {"name": "X", "confirmationStatus": 7}}}"#;
     let err = serde_json::from_slice::<RequestEnvelope>(wrong).unwrap_err();
@@ -336,7 +342,10 @@ fn members_sent_before_the_type_are_all_read() {
         intent.dialog_state,
         Some(alexa_core::model::DialogState::Started)
     );
-    assert_eq!(intent.intent.slots["state"].value.as_deref(), Some("stopped"));
+    assert_eq!(
+        intent.intent.slots["state"].value.as_deref(),
+        Some("stopped")
+    );
 }
 
 /// Context members and supported interfaces of newer interfaces are typed and round-trip:

@@ -28,8 +28,8 @@ pub use context::{
     PresentationRuntime, PresentationState, SupportedInterfaces, System, Unit, VideoCodecs,
     Viewport, ViewportDescriptor, ViewportExperience,
 };
-pub use envelope::{Application, Permissions, ProtocolVersion, RequestEnvelope, Session, User};
 pub(crate) use envelope::default_version;
+pub use envelope::{Application, Permissions, ProtocolVersion, RequestEnvelope, Session, User};
 pub use intent::{
     ConfirmationStatus, DialogState, Intent, Resolution, ResolutionStatus, ResolutionStatusCode,
     ResolutionValue, Resolutions, ResolvedValue, Slot, SlotValue, SlotValueRef,
