@@ -53,6 +53,7 @@ pub use lazy::{Absent, Lazy};
 pub use lenient::{EnvelopeError, Lenient};
 pub use progressive::{ProgressiveDirective, ProgressiveHeader, ProgressiveResponse};
 pub use request::{OtherRequest, Request};
+pub(crate) use response::EMPTY_BODY;
 pub use response::{
     CanFulfill, CanFulfillIntent, CanFulfillSlot, CanFulfillSlotValue, Card, CardImage, Directive,
     ExperimentTrigger, OutputSpeech, PlayBehavior, Reprompt, ResponseBody, ResponseEnvelope,

@@ -51,6 +51,18 @@ pub struct ResponseBody {
     pub experimentation: Option<ExperimentTrigger>,
 }
 
+/// The empty body (`{}` on the wire), to read and compare against without building one.
+pub(crate) static EMPTY_BODY: ResponseBody = ResponseBody {
+    output_speech: None,
+    card: None,
+    reprompt: None,
+    directives: Vec::new(),
+    should_end_session: None,
+    can_fulfill_intent: None,
+    api_response: None,
+    experimentation: None,
+};
+
 /// `experimentation`: the experiments a response triggered.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

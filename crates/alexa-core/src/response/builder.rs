@@ -38,18 +38,6 @@ impl ShouldEndSession {
 #[derive(Clone, Default)]
 struct Body(Option<Box<ResponseBody>>);
 
-/// What an unwritten [`Body`] reads as.
-static EMPTY_BODY: ResponseBody = ResponseBody {
-    output_speech: None,
-    card: None,
-    reprompt: None,
-    directives: Vec::new(),
-    should_end_session: None,
-    can_fulfill_intent: None,
-    api_response: None,
-    experimentation: None,
-};
-
 impl Body {
     fn into_inner(self) -> ResponseBody {
         self.0.map(|body| *body).unwrap_or_default()
@@ -59,7 +47,7 @@ impl Body {
 impl std::ops::Deref for Body {
     type Target = ResponseBody;
     fn deref(&self) -> &ResponseBody {
-        self.0.as_deref().unwrap_or(&EMPTY_BODY)
+        self.0.as_deref().unwrap_or(&crate::model::EMPTY_BODY)
     }
 }
 

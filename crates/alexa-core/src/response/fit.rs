@@ -4,7 +4,7 @@
 //! an error instead. Before a response leaves, what its request does not allow is removed
 //! and logged: the closest valid response is sent.
 
-use crate::model::{Directive, Request, ResponseBody, ResponseEnvelope};
+use crate::model::{Directive, Request, ResponseBody, ResponseEnvelope, EMPTY_BODY};
 
 /// What a request type may be answered with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,10 +54,12 @@ pub(crate) fn fit(envelope: &mut ResponseEnvelope, request: &Request) -> Vec<&'s
     let body = &mut envelope.response;
     let allowed = allowed(request);
     if allowed == Allowed::Nothing {
-        if *body != ResponseBody::default() {
+        // Compared with a static rather than a body built to compare, and replaced only when
+        // something is there: most answers here are already empty.
+        if *body != EMPTY_BODY {
             removed.push("everything (this request takes an empty response)");
+            *body = ResponseBody::default();
         }
-        *body = ResponseBody::default();
         envelope.session_attributes = None;
         return removed;
     }
