@@ -89,12 +89,6 @@ pub(crate) fn read_version<'de, D: serde::Deserializer<'de>>(
                 other => Cow::Owned(other.to_owned()),
             })
         }
-        fn visit_string<E: serde::de::Error>(self, text: String) -> Result<ProtocolVersion, E> {
-            Ok(match text.as_str() {
-                VERSION_1_0 => default_version(),
-                _ => Cow::Owned(text),
-            })
-        }
     }
     deserializer.deserialize_str(VersionVisitor)
 }

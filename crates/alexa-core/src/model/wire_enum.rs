@@ -64,12 +64,6 @@ macro_rules! wire_enum {
                     fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<$name, E> {
                         Ok(value.parse().unwrap_or_else(|never| match never {}))
                     }
-                    fn visit_string<E: serde::de::Error>(self, value: String) -> Result<$name, E> {
-                        Ok(match value.as_str() {
-                            $( $wire => $name::$variant, )*
-                            _ => $name::Other(value),
-                        })
-                    }
                 }
                 deserializer.deserialize_str(WireVisitor)
             }
