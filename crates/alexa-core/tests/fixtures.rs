@@ -426,6 +426,36 @@ async fn every_fixture_is_answered_alike_from_bytes_and_from_the_typed_envelope(
     }
 }
 
+/// The fixtures are indented as Amazon's documentation prints them; a machine sends the same
+/// members without whitespace. The answer must not depend on which: members kept as JSON
+/// until read (and attributes copied into the answer unread) carry the body's own text.
+#[tokio::test]
+async fn every_fixture_is_answered_alike_indented_and_compact() {
+    let skill = test_skill();
+    for (name, json) in fixtures() {
+        let mut compact = Vec::new();
+        serde_transcode::transcode(
+            &mut serde_json::Deserializer::from_str(&json),
+            &mut serde_json::Serializer::new(&mut compact),
+        )
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(compact.len() < json.len(), "{name}: nothing to compact");
+        let printed = skill.handle_json(json.as_bytes()).await;
+        let sent = skill.handle_json(&compact).await;
+        match (printed, sent) {
+            (Ok(printed), Ok(sent)) => {
+                let printed: Value = serde_json::from_slice(&printed).unwrap();
+                let sent: Value = serde_json::from_slice(&sent).unwrap();
+                assert_eq!(printed, sent, "{name}");
+            }
+            (Err(printed), Err(sent)) => {
+                assert_eq!(printed.to_string(), sent.to_string(), "{name}")
+            }
+            (printed, sent) => panic!("{name}: indented {printed:?}, compact {sent:?}"),
+        }
+    }
+}
+
 #[tokio::test]
 async fn the_echo_show_fixture_reports_apl_support() {
     let json = std::fs::read_to_string(
