@@ -16,14 +16,29 @@ import re
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURES = ["launch", "order", "help", "ended"]
+# Where the fixtures are read from: the indented originals, or (`--compact`) copies without
+# whitespace, members in the same order, as a machine sends them.
+fixture_dir = os.path.join(HERE, "fixtures")
 
 
 def fixture(name):
-    return os.path.join(HERE, "fixtures", f"{name}.json")
+    return os.path.join(fixture_dir, f"{name}.json")
+
+
+def compact_fixtures(into):
+    """Writes each fixture without whitespace into `into` and reads them from there."""
+    global fixture_dir
+    for name in FIXTURES:
+        with open(fixture(name), encoding="utf-8") as printed:
+            document = json.load(printed)
+        with open(os.path.join(into, f"{name}.json"), "w", encoding="utf-8") as compact:
+            json.dump(document, compact, separators=(",", ":"), ensure_ascii=False)
+    fixture_dir = into
 
 
 def peers(args):
@@ -172,13 +187,24 @@ def main():
     parser.add_argument("--iterations", type=int, default=20000)
     parser.add_argument("--cold-runs", type=int, default=20)
     parser.add_argument("--time", default="/usr/bin/time", help="GNU time, for peak memory")
+    parser.add_argument("--compact", action="store_true",
+                        help="read the fixtures without whitespace, as a machine sends them")
     args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as scratch:
+        if args.compact:
+            compact_fixtures(scratch)
+        run(args)
+
+
+def run(args):
     check_alike(args)
     print("all three answer every fixture alike (speech, reprompt, session end, attributes)")
     requests = per_request(args)
     cold = cold_start(args)
     text, _ = table(requests, cold)
-    print(f"\n{args.iterations} requests per fixture in process, {args.cold_runs} cold starts:\n")
+    form = "compacted" if args.compact else "as printed"
+    print(f"\n{args.iterations} requests per fixture ({form}) in process, "
+          f"{args.cold_runs} cold starts:\n")
     print(text)
 
 
