@@ -120,7 +120,10 @@ fn bench_bodies() -> Vec<(String, Vec<u8>)> {
     for (label, name) in BENCH_REQUESTS {
         let printed = fixture(name);
         let compact = compact(&printed);
-        assert!(compact.len() < printed.len(), "{name} has whitespace to drop");
+        assert!(
+            compact.len() < printed.len(),
+            "{name} has whitespace to drop"
+        );
         bodies.push((label.to_string(), printed));
         bodies.push((format!("{label}_compact"), compact));
     }
@@ -168,9 +171,7 @@ fn bench(c: &mut Criterion) {
     let bodies = bench_bodies();
     for (label, body) in &bodies {
         // Check the path answers before timing it.
-        runtime
-            .block_on(skill.handle_json(body))
-            .expect("answered");
+        runtime.block_on(skill.handle_json(body)).expect("answered");
         group.throughput(Throughput::Elements(1));
         group.bench_function(label.as_str(), |b| {
             b.iter_custom(|iters| {
