@@ -1,7 +1,7 @@
 //! Alexa's response limits, checked before a response leaves.
 
 use crate::model::plain_answer::write_plain;
-use crate::model::{Card, OutputSpeech, ResponseEnvelope};
+use crate::model::{Card, OutputSpeech, ResponseBody, ResponseEnvelope};
 use std::io;
 
 /// Most characters in `outputSpeech` (and in the reprompt).
@@ -62,7 +62,11 @@ pub fn check(envelope: &ResponseEnvelope) -> Result<usize, LimitViolation> {
 
 /// Every limit but the total size, which a host checks on the bytes it sends.
 pub fn check_content(envelope: &ResponseEnvelope) -> Result<(), LimitViolation> {
-    let body = &envelope.response;
+    check_body(&envelope.response)
+}
+
+/// [`check_content`] on the body alone (nothing but the body has content limits).
+pub(crate) fn check_body(body: &ResponseBody) -> Result<(), LimitViolation> {
     if let Some(speech) = &body.output_speech {
         let chars = speech_chars(speech);
         if chars > MAX_SPEECH_CHARS {

@@ -1,5 +1,6 @@
 //! `Response`: what a handler returns, built fluently, with the session's fate explicit.
 
+use super::outgoing::{Body, Outgoing};
 use super::Speech;
 use crate::model::{
     CanFulfillIntent, Card, CardImage, Directive, Intent, Reprompt, ResponseBody, ResponseEnvelope,
@@ -28,44 +29,6 @@ impl ShouldEndSession {
             ShouldEndSession::False => Some(false),
             ShouldEndSession::Absent => None,
         }
-    }
-}
-
-/// The response body, boxed and made on first write. Boxed: a response passes through several
-/// frames (the handler's future, the panic guard, the deadline, the answer), and moving a
-/// pointer is cheaper than its 300 bytes. Made on first write: the empty answer (a session
-/// end, most events) then costs no allocation. Reads see an empty body until then.
-#[derive(Clone, Default)]
-struct Body(Option<Box<ResponseBody>>);
-
-impl Body {
-    fn into_inner(self) -> ResponseBody {
-        self.0.map(|body| *body).unwrap_or_default()
-    }
-}
-
-impl std::ops::Deref for Body {
-    type Target = ResponseBody;
-    fn deref(&self) -> &ResponseBody {
-        self.0.as_deref().unwrap_or(&crate::model::EMPTY_BODY)
-    }
-}
-
-impl std::ops::DerefMut for Body {
-    fn deref_mut(&mut self) -> &mut ResponseBody {
-        self.0.get_or_insert_with(Box::default)
-    }
-}
-
-impl PartialEq for Body {
-    fn eq(&self, other: &Self) -> bool {
-        **self == **other
-    }
-}
-
-impl std::fmt::Debug for Body {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        (**self).fmt(f)
     }
 }
 
@@ -366,35 +329,41 @@ impl Response {
     /// The envelope, with `previous` (the request's attributes) carried forward unless the
     /// handler replaced them. Attributes are dropped when the session ends.
     pub fn into_envelope(self, previous: Option<&Map<String, Value>>) -> ResponseEnvelope {
-        let (mut out, keeps) = self.into_envelope_keeping();
+        let (mut out, keeps) = self.into_outgoing();
         if keeps {
             out.session_attributes = previous.filter(|m| !m.is_empty()).cloned();
         }
-        out
+        out.into_envelope()
     }
 
-    /// The envelope without the request's attributes, and whether they are to be carried
+    /// The answer without the request's attributes, and whether they are to be carried
     /// forward: the caller adds them, as the JSON they arrived as when nothing read them.
-    pub(crate) fn into_envelope_keeping(self) -> (ResponseEnvelope, bool) {
-        let mut body = self.body.into_inner();
-        body.should_end_session = self.end.wire();
+    /// The body stays boxed, or absent when nothing was written.
+    pub(crate) fn into_outgoing(self) -> (Outgoing, bool) {
+        let mut body = self.body;
+        let end = self.end.wire();
+        // Written only when it changes, so an empty answer stays unboxed.
+        if body.should_end_session != end {
+            body.should_end_session = end;
+        }
         // Amazon requires a response that launches a video to leave shouldEndSession out.
-        if body
-            .directives
-            .iter()
-            .any(|d| matches!(d, Directive::VideoAppLaunch { .. }))
-        {
-            body.should_end_session = None;
+        if let Some(written) = body.written() {
+            if written
+                .directives
+                .iter()
+                .any(|d| matches!(d, Directive::VideoAppLaunch { .. }))
+            {
+                written.should_end_session = None;
+            }
         }
         let (session_attributes, keeps) = match (self.end, self.attributes) {
             (ShouldEndSession::True, _) => (None, false),
             (_, Attributes::Replace(map)) => (Some(map), false),
             (_, Attributes::Keep) => (None, true),
         };
-        let out = ResponseEnvelope {
-            version: crate::model::default_version(),
+        let out = Outgoing {
             session_attributes,
-            response: body,
+            body,
         };
         (out, keeps)
     }

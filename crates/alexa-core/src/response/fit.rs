@@ -4,7 +4,8 @@
 //! an error instead. Before a response leaves, what its request does not allow is removed
 //! and logged: the closest valid response is sent.
 
-use crate::model::{Directive, Request, ResponseBody, ResponseEnvelope, EMPTY_BODY};
+use super::outgoing::Outgoing;
+use crate::model::{Directive, Request, EMPTY_BODY};
 
 /// What a request type may be answered with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,22 +48,25 @@ fn is_intent_dialog(directive: &Directive) -> bool {
     )
 }
 
-/// Removes from `envelope` what `request` may not be answered with; returns the names of
-/// what was removed (empty when the response was already valid).
-pub(crate) fn fit(envelope: &mut ResponseEnvelope, request: &Request) -> Vec<&'static str> {
+/// Removes from `out` what `request` may not be answered with; returns the names of what was
+/// removed (empty when the response was already valid).
+pub(crate) fn fit(out: &mut Outgoing, request: &Request) -> Vec<&'static str> {
     let mut removed = Vec::new();
-    let body = &mut envelope.response;
     let allowed = allowed(request);
     if allowed == Allowed::Nothing {
-        // Compared with a static rather than a body built to compare, and replaced only when
+        // Compared with a static rather than a body built to compare, and emptied only when
         // something is there: most answers here are already empty.
-        if *body != EMPTY_BODY {
+        if *out.body != EMPTY_BODY {
             removed.push("everything (this request takes an empty response)");
-            *body = ResponseBody::default();
+            out.body.clear();
         }
-        envelope.session_attributes = None;
+        out.session_attributes = None;
         return removed;
     }
+    // An empty body has nothing to remove.
+    let Some(body) = out.body.written() else {
+        return removed;
+    };
     let mut drop_if = |cond: bool, present: bool, name: &'static str| {
         if cond && present {
             removed.push(name);

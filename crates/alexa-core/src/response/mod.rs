@@ -4,6 +4,7 @@
 mod builder;
 pub(crate) mod fit;
 mod into_response;
+pub(crate) mod outgoing;
 mod speech;
 
 pub use builder::{Response, ShouldEndSession};

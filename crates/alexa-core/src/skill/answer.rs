@@ -4,7 +4,8 @@
 
 use super::{Skill, APOLOGY, TOO_SLOW};
 use crate::model::plain_answer::write_plain;
-use crate::model::{RequestEnvelope, ResponseEnvelope};
+use crate::model::{RequestEnvelope, ResponseBody, ResponseEnvelope};
+use crate::response::outgoing::Outgoing;
 use crate::response::Response;
 use crate::{limits, Failure, InvocationError};
 
@@ -35,16 +36,16 @@ impl<S: Send + Sync + 'static> Skill<S> {
         envelope: &RequestEnvelope,
     ) -> Answer {
         let failed = |failure| Answer {
-            out: self.fail(failure, envelope),
+            out: Outgoing::from_envelope(self.fail(failure, envelope)),
             keeps_attributes: false,
         };
         let response = match outcome {
             Ok(response) => response,
             Err(failure) => return failed(failure),
         };
-        let (mut out, keeps) = response.into_envelope_keeping();
+        let (mut out, keeps) = response.into_outgoing();
         fit_request(&mut out, envelope);
-        match limits::check_content(&out) {
+        match limits::check_body(&out.body) {
             Ok(()) => Answer {
                 out,
                 keeps_attributes: keeps
@@ -78,15 +79,19 @@ impl<S: Send + Sync + 'static> Skill<S> {
             }
             None => default_apology(&failure),
         };
-        let mut out = response.into_envelope(kept_attributes(envelope));
+        let (mut out, keeps) = response.into_outgoing();
+        if keeps {
+            out.session_attributes = kept_attributes(envelope).cloned();
+        }
         fit_request(&mut out, envelope);
+        let out = out.into_envelope();
         match limits::check(&out) {
             Ok(_) => out,
             Err(violation) => {
                 tracing::error!(request_id, %violation, "the error handler's answer is over Alexa's limits too");
-                let mut apology = Response::tell(APOLOGY).into_envelope(None);
+                let (mut apology, _) = Response::tell(APOLOGY).into_outgoing();
                 fit_request(&mut apology, envelope);
-                apology
+                apology.into_envelope()
             }
         }
     }
@@ -104,7 +109,7 @@ fn default_apology(failure: &Failure) -> Response {
 }
 
 /// Removes what `envelope`'s request may not be answered with, and logs what it removed.
-fn fit_request(out: &mut ResponseEnvelope, envelope: &RequestEnvelope) {
+fn fit_request(out: &mut Outgoing, envelope: &RequestEnvelope) {
     let removed = crate::response::fit::fit(out, &envelope.request);
     if !removed.is_empty() {
         tracing::warn!(
@@ -116,10 +121,10 @@ fn fit_request(out: &mut ResponseEnvelope, envelope: &RequestEnvelope) {
     }
 }
 
-/// A response envelope, and whether the request's session attributes go with it: added by
-/// whoever writes it out, as the JSON they arrived in when no handler read them.
+/// An answer, and whether the request's session attributes go with it: added by whoever
+/// writes it out, as the JSON they arrived in when no handler read them.
 pub(super) struct Answer {
-    out: ResponseEnvelope,
+    out: Outgoing,
     keeps_attributes: bool,
 }
 
@@ -130,7 +135,7 @@ impl Answer {
         if self.keeps_attributes {
             out.session_attributes = kept_attributes(envelope).cloned();
         }
-        out
+        out.into_envelope()
     }
 }
 
@@ -149,32 +154,42 @@ fn write_answer(
     answer: Answer,
     envelope: &RequestEnvelope,
 ) -> Result<(), serde_json::Error> {
+    let body: &ResponseBody = &answer.out.body;
     let raw = envelope
         .session
         .as_ref()
         .and_then(|s| s.attributes.raw_json());
     match raw {
         Some(raw) if answer.keeps_attributes && is_filled_object(raw.get()) => {
-            let out = &answer.out;
-            if write_plain(bytes, &out.version, Some(raw), &out.response)? {
-                return Ok(());
-            }
-            let wire = CarriedForward {
-                version: &out.version,
-                session_attributes: raw,
-                response: &out.response,
-            };
-            serde_json::to_writer(bytes, &wire)
+            write_envelope(bytes, Some(raw), body)
         }
         _ => {
-            let out = answer.typed(envelope);
-            let attributes = out.session_attributes.as_ref();
-            if write_plain(bytes, &out.version, attributes, &out.response)? {
-                return Ok(());
-            }
-            serde_json::to_writer(bytes, &out)
+            let attributes = if answer.keeps_attributes {
+                kept_attributes(envelope)
+            } else {
+                answer.out.session_attributes.as_ref()
+            };
+            write_envelope(bytes, attributes, body)
         }
     }
+}
+
+/// The envelope's JSON from its parts: plain when it can be, else through serde.
+fn write_envelope<A: serde::Serialize + ?Sized>(
+    bytes: &mut Vec<u8>,
+    attributes: Option<&A>,
+    response: &ResponseBody,
+) -> Result<(), serde_json::Error> {
+    let version = crate::model::default_version();
+    if write_plain(bytes, &version, attributes, response)? {
+        return Ok(());
+    }
+    let wire = Wire {
+        version: &version,
+        session_attributes: attributes,
+        response,
+    };
+    serde_json::to_writer(bytes, &wire)
 }
 
 /// True for a JSON object with at least one member (`{}` is not carried forward).
@@ -183,11 +198,13 @@ fn is_filled_object(json: &str) -> bool {
         .is_some_and(|rest| !rest.trim_start().starts_with('}'))
 }
 
-/// [`ResponseEnvelope`] with its attributes as raw JSON: the same members, the same order.
+/// [`ResponseEnvelope`]'s members by reference, in the same order, with the attributes as any
+/// serialisable (typed, or the raw JSON they arrived as).
 #[derive(serde::Serialize)]
 #[serde(rename_all = "camelCase")]
-struct CarriedForward<'a> {
+struct Wire<'a, A: serde::Serialize + ?Sized> {
     version: &'a str,
-    session_attributes: &'a serde_json::value::RawValue,
-    response: &'a crate::model::ResponseBody,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    session_attributes: Option<&'a A>,
+    response: &'a ResponseBody,
 }
