@@ -1,7 +1,8 @@
 //! Alexa's response limits, checked before a response leaves.
 
-use crate::model::plain_answer::write_plain;
+use crate::model::plain_answer::write_envelope;
 use crate::model::{Card, OutputSpeech, ResponseBody, ResponseEnvelope};
+use serde_json::{Map, Value};
 use std::io;
 
 /// Most characters in `outputSpeech` (and in the reprompt).
@@ -53,7 +54,20 @@ fn speech_chars(speech: &OutputSpeech) -> usize {
 /// ```
 pub fn check(envelope: &ResponseEnvelope) -> Result<usize, LimitViolation> {
     check_content(envelope)?;
-    let bytes = serialized_len(envelope);
+    within_size(serialized_len(envelope))
+}
+
+/// [`check`] on an answer's parts, as this crate's version writes them.
+pub(crate) fn check_parts(
+    attributes: Option<&Map<String, Value>>,
+    body: &ResponseBody,
+) -> Result<usize, LimitViolation> {
+    check_body(body)?;
+    let version = crate::model::default_version();
+    within_size(written_len(&version, attributes, body))
+}
+
+fn within_size(bytes: usize) -> Result<usize, LimitViolation> {
     if bytes > MAX_RESPONSE_BYTES {
         return Err(LimitViolation::ResponseTooLarge(bytes));
     }
@@ -124,6 +138,16 @@ pub(crate) fn check_body(body: &ResponseBody) -> Result<(), LimitViolation> {
 
 /// The serialised length, counted without allocating the JSON.
 pub fn serialized_len(envelope: &ResponseEnvelope) -> usize {
+    let attributes = envelope.session_attributes.as_ref();
+    written_len(&envelope.version, attributes, &envelope.response)
+}
+
+/// The length of what [`write_envelope`] writes for these parts (what `handle_json` sends).
+fn written_len(
+    version: &str,
+    attributes: Option<&Map<String, Value>>,
+    body: &ResponseBody,
+) -> usize {
     struct Counter(usize);
     impl io::Write for Counter {
         fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
@@ -134,16 +158,9 @@ pub fn serialized_len(envelope: &ResponseEnvelope) -> usize {
             Ok(())
         }
     }
-    // A plain answer is counted as `handle_json` writes it: the same bytes, fewer steps.
-    let mut plain = Counter(0);
-    let attributes = envelope.session_attributes.as_ref();
-    let (version, response) = (&envelope.version, &envelope.response);
-    if let Ok(true) = write_plain(&mut plain, version, attributes, response) {
-        return plain.0;
-    }
     // Writing plain data to a counter cannot fail; on an error the partial count is a floor.
     let mut counter = Counter(0);
-    let _ = serde_json::to_writer(&mut counter, envelope);
+    let _ = write_envelope(&mut counter, version, attributes, body);
     counter.0
 }
 

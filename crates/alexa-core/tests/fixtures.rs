@@ -444,8 +444,10 @@ async fn every_fixture_is_answered_alike_indented_and_compact() {
         let sent = skill.handle_json(&compact).await;
         match (printed, sent) {
             (Ok(printed), Ok(sent)) => {
-                let printed: Value = serde_json::from_slice(&printed).unwrap();
-                let sent: Value = serde_json::from_slice(&sent).unwrap();
+                let as_json = |bytes: &[u8]| -> Value {
+                    serde_json::from_slice(bytes).unwrap_or_else(|e| panic!("{name}: {e}"))
+                };
+                let (printed, sent) = (as_json(&printed), as_json(&sent));
                 assert_eq!(printed, sent, "{name}");
             }
             (Err(printed), Err(sent)) => {

@@ -107,6 +107,37 @@ fn write_speech<W: Write>(out: &mut W, speech: &OutputSpeech) -> Result<(), Erro
     out.write_all(b"}").map_err(Error::io)
 }
 
+/// Writes an envelope from its parts: plain ([`write_plain`]) when it can be, else through
+/// serde with the members of [`ResponseEnvelope`](crate::model::ResponseEnvelope) in its
+/// order. What `handle_json` sends and what the size limit counts are written here.
+pub(crate) fn write_envelope<W: Write, A: Serialize + ?Sized>(
+    out: &mut W,
+    version: &str,
+    attributes: Option<&A>,
+    response: &ResponseBody,
+) -> Result<(), Error> {
+    if write_plain(out, version, attributes, response)? {
+        return Ok(());
+    }
+    let envelope = EnvelopeRef {
+        version,
+        session_attributes: attributes,
+        response,
+    };
+    serde_json::to_writer(out, &envelope)
+}
+
+/// An envelope's members by reference, the attributes as any serialisable (typed, or the raw
+/// JSON they arrived as).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct EnvelopeRef<'a, A: Serialize + ?Sized> {
+    version: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    session_attributes: Option<&'a A>,
+    response: &'a ResponseBody,
+}
+
 #[cfg(test)]
 mod tests {
     use super::write_plain;

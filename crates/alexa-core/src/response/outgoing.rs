@@ -30,12 +30,6 @@ impl Body {
     }
 }
 
-impl From<ResponseBody> for Body {
-    fn from(body: ResponseBody) -> Self {
-        Body(Some(Box::new(body)))
-    }
-}
-
 impl std::ops::Deref for Body {
     type Target = ResponseBody;
     fn deref(&self) -> &ResponseBody {
@@ -80,20 +74,6 @@ impl Outgoing {
             response: self.body.into_inner(),
         }
     }
-
-    /// An envelope built elsewhere (the error handler's), boxed for the answer path; an empty
-    /// body stays unboxed.
-    pub(crate) fn from_envelope(envelope: ResponseEnvelope) -> Self {
-        let body = if envelope.response == EMPTY_BODY {
-            Body::default()
-        } else {
-            Body::from(envelope.response)
-        };
-        Outgoing {
-            session_attributes: envelope.session_attributes,
-            body,
-        }
-    }
 }
 
 #[cfg(test)]
@@ -115,28 +95,25 @@ mod tests {
     }
 
     #[test]
-    fn an_envelope_goes_out_as_it_came_in() {
-        let response = ResponseBody {
-            should_end_session: Some(false),
-            ..ResponseBody::default()
-        };
+    fn an_answer_goes_out_as_the_envelope_of_its_parts() {
         let mut attributes = Map::new();
         attributes.insert("turn".into(), Value::from(2));
-        let envelope = ResponseEnvelope {
+        let mut out = Outgoing {
+            session_attributes: Some(attributes.clone()),
+            body: Body::default(),
+        };
+        out.body.should_end_session = Some(false);
+        let expected = ResponseEnvelope {
             version: "1.0".into(),
             session_attributes: Some(attributes),
-            response,
+            response: ResponseBody {
+                should_end_session: Some(false),
+                ..ResponseBody::default()
+            },
         };
-        assert_eq!(
-            Outgoing::from_envelope(envelope.clone()).into_envelope(),
-            envelope
-        );
-        let empty = ResponseEnvelope {
-            response: ResponseBody::default(),
-            ..envelope
-        };
-        let mut outgoing = Outgoing::from_envelope(empty.clone());
-        assert!(outgoing.body.written().is_none());
-        assert_eq!(outgoing.into_envelope(), empty);
+        assert_eq!(out.into_envelope(), expected);
+        let empty = Outgoing::default().into_envelope();
+        assert_eq!(empty.response, EMPTY_BODY);
+        assert_eq!(empty.session_attributes, None);
     }
 }

@@ -3,7 +3,7 @@
 //! written as JSON with unread session attributes copied as they arrived.
 
 use super::{Skill, APOLOGY, TOO_SLOW};
-use crate::model::plain_answer::write_plain;
+use crate::model::plain_answer::write_envelope;
 use crate::model::{RequestEnvelope, ResponseBody, ResponseEnvelope};
 use crate::response::outgoing::Outgoing;
 use crate::response::Response;
@@ -24,8 +24,11 @@ impl<S: Send + Sync + 'static> Skill<S> {
             return Ok(bytes);
         }
         let violation = limits::LimitViolation::ResponseTooLarge(bytes.len());
-        let response = self.fail(Failure::LimitExceeded(violation), envelope);
-        serde_json::to_vec(&response).map_err(InvocationError::Serialize)
+        let out = self.fail(Failure::LimitExceeded(violation), envelope);
+        bytes.clear();
+        write_outgoing(&mut bytes, out.session_attributes.as_ref(), &out.body)
+            .map_err(InvocationError::Serialize)?;
+        Ok(bytes)
     }
 
     /// The handler's outcome as a response envelope: fitted to the request and checked
@@ -36,7 +39,7 @@ impl<S: Send + Sync + 'static> Skill<S> {
         envelope: &RequestEnvelope,
     ) -> Answer {
         let failed = |failure| Answer {
-            out: Outgoing::from_envelope(self.fail(failure, envelope)),
+            out: self.fail(failure, envelope),
             keeps_attributes: false,
         };
         let response = match outcome {
@@ -57,7 +60,7 @@ impl<S: Send + Sync + 'static> Skill<S> {
 
     /// The error handler's answer to `failure`, logged with the request id. When that answer
     /// itself breaks a limit (or the error handler panics), the plain [`APOLOGY`].
-    pub(super) fn fail(&self, failure: Failure, envelope: &RequestEnvelope) -> ResponseEnvelope {
+    pub(super) fn fail(&self, failure: Failure, envelope: &RequestEnvelope) -> Outgoing {
         let request_id = envelope.request.request_id();
         match &failure {
             Failure::DeadlinePassed { limit } => tracing::warn!(
@@ -84,14 +87,13 @@ impl<S: Send + Sync + 'static> Skill<S> {
             out.session_attributes = kept_attributes(envelope).cloned();
         }
         fit_request(&mut out, envelope);
-        let out = out.into_envelope();
-        match limits::check(&out) {
+        match limits::check_parts(out.session_attributes.as_ref(), &out.body) {
             Ok(_) => out,
             Err(violation) => {
                 tracing::error!(request_id, %violation, "the error handler's answer is over Alexa's limits too");
                 let (mut apology, _) = Response::tell(APOLOGY).into_outgoing();
                 fit_request(&mut apology, envelope);
-                apology.into_envelope()
+                apology
             }
         }
     }
@@ -161,7 +163,7 @@ fn write_answer(
         .and_then(|s| s.attributes.raw_json());
     match raw {
         Some(raw) if answer.keeps_attributes && is_filled_object(raw.get()) => {
-            write_envelope(bytes, Some(raw), body)
+            write_outgoing(bytes, Some(raw), body)
         }
         _ => {
             let attributes = if answer.keeps_attributes {
@@ -169,42 +171,27 @@ fn write_answer(
             } else {
                 answer.out.session_attributes.as_ref()
             };
-            write_envelope(bytes, attributes, body)
+            write_outgoing(bytes, attributes, body)
         }
     }
 }
 
-/// The envelope's JSON from its parts: plain when it can be, else through serde.
-fn write_envelope<A: serde::Serialize + ?Sized>(
+/// An answer's JSON from its parts, with this crate's version.
+fn write_outgoing<A: serde::Serialize + ?Sized>(
     bytes: &mut Vec<u8>,
     attributes: Option<&A>,
     response: &ResponseBody,
 ) -> Result<(), serde_json::Error> {
-    let version = crate::model::default_version();
-    if write_plain(bytes, &version, attributes, response)? {
-        return Ok(());
-    }
-    let wire = Wire {
-        version: &version,
-        session_attributes: attributes,
+    write_envelope(
+        bytes,
+        &crate::model::default_version(),
+        attributes,
         response,
-    };
-    serde_json::to_writer(bytes, &wire)
+    )
 }
 
 /// True for a JSON object with at least one member (`{}` is not carried forward).
 fn is_filled_object(json: &str) -> bool {
     json.strip_prefix('{')
         .is_some_and(|rest| !rest.trim_start().starts_with('}'))
-}
-
-/// [`ResponseEnvelope`]'s members by reference, in the same order, with the attributes as any
-/// serialisable (typed, or the raw JSON they arrived as).
-#[derive(serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Wire<'a, A: serde::Serialize + ?Sized> {
-    version: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    session_attributes: Option<&'a A>,
-    response: &'a ResponseBody,
 }

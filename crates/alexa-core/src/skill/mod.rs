@@ -194,7 +194,9 @@ impl<S: Send + Sync + 'static> Skill<S> {
             return Ok(response);
         }
         let violation = limits::LimitViolation::ResponseTooLarge(bytes);
-        Ok(self.fail(Failure::LimitExceeded(violation), &envelope))
+        Ok(self
+            .fail(Failure::LimitExceeded(violation), &envelope)
+            .into_envelope())
     }
 
     /// The body as a shared envelope; what did not fit is logged.
