@@ -117,6 +117,49 @@ fn the_envelope_read_in_place_is_each_member_read_alone() {
     assert!(requests >= 20, "only {requests} standard requests compared");
 }
 
+/// Alexa sends the request's `type` first; test tools send members before it, which the
+/// one-pass reader holds until it knows the type. Where `type` comes must not change what a
+/// skill reads or what is reported as dropped, for any fixture.
+#[test]
+fn every_fixture_reads_alike_with_its_type_first_or_last() {
+    let mut compared = 0;
+    for (name, json) in fixtures() {
+        let value: Value = serde_json::from_str(&json).expect("JSON");
+        let (Some(first), Some(last)) = (type_placed(&value, true), type_placed(&value, false))
+        else {
+            continue; // no request object with a type: nothing to move
+        };
+        let read = |body: &str| {
+            RequestEnvelope::from_slice_lenient(body.as_bytes())
+                .map(|read| (read.envelope, read.dropped))
+                .map_err(|e| e.to_string())
+        };
+        assert_eq!(read(&first), read(&last), "{name}");
+        compared += 1;
+    }
+    assert!(compared >= 25, "only {compared} fixtures compared");
+}
+
+/// The envelope as compact JSON, its request's `type` written first or last.
+fn type_placed(envelope: &Value, first: bool) -> Option<String> {
+    let member = |key: &str, value: &Value| format!("{}:{value}", Value::from(key));
+    let request = envelope.get("request")?.as_object()?;
+    let kind = member("type", request.get("type")?);
+    let mut members: Vec<String> = request
+        .iter()
+        .filter(|(key, _)| *key != "type")
+        .map(|(key, value)| member(key, value))
+        .collect();
+    members.insert(if first { 0 } else { members.len() }, kind);
+    let outer = envelope
+        .as_object()?
+        .iter()
+        .filter(|(key, _)| *key != "request")
+        .map(|(key, value)| member(key, value))
+        .chain([format!("\"request\":{{{}}}", members.join(","))]);
+    Some(format!("{{{}}}", outer.collect::<Vec<_>>().join(",")))
+}
+
 fn by_value<T: serde::de::DeserializeOwned>(request: &Value) -> T {
     serde_json::from_value(request.clone()).expect("the request read alone")
 }

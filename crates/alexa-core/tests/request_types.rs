@@ -348,6 +348,59 @@ fn members_sent_before_the_type_are_all_read() {
     );
 }
 
+/// Whatever kind of JSON a member sent before `type` holds (an escaped string that cannot be
+/// borrowed, a number for the time, null, a bool, an object, an array), it reads as it does
+/// after `type`, and a wrong one is refused or dropped the same way.
+#[test]
+fn members_before_the_type_read_as_they_do_after_it() {
+    let members = [
+        r#""requestId": "r\u0031""#,
+        r#""timestamp": 1764093600000"#,
+        r#""locale": null"#,
+        r#""task": {"name": "AMAZON.PrintPDF", "input": {"copies": [1, 2.5, true]}}"#,
+        r#""unknownNewFlag": false"#,
+    ];
+    let body = |before: &[&str], after: &[&str]| {
+        let request = before
+            .iter()
+            .chain([r#""type": "LaunchRequest""#].iter())
+            .chain(after)
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ");
+        format!(r#"{{"version": "1.0", "context": {{}}, "request": {{{request}}}}}"#)
+    };
+    let read = |text: String| {
+        let read = RequestEnvelope::from_slice_lenient(text.as_bytes()).expect("read");
+        (read.envelope, read.dropped)
+    };
+    let (before, dropped_before) = read(body(&members, &[]));
+    let (after, dropped_after) = read(body(&[], &members));
+    assert_eq!(before, after);
+    assert_eq!(dropped_before, dropped_after);
+    assert_eq!(before.request.request_id(), "r1");
+    let Request::Launch(launch) = &before.request else {
+        panic!("{:?}", before.request)
+    };
+    assert_eq!(
+        launch.timestamp.as_ref().map(|t| t.to_string()).as_deref(),
+        Some("2025-11-25T18:00:00Z")
+    );
+    assert_eq!(launch.locale, None);
+
+    // A member of the wrong type is dropped and named alike wherever it was sent.
+    let wrong = [r#""requestId": "r2""#, r#""locale": 5"#];
+    let (before, dropped_before) = read(body(&wrong, &[]));
+    let (after, dropped_after) = read(body(&[], &wrong));
+    assert_eq!(before, after);
+    assert_eq!(dropped_before, dropped_after);
+    assert_eq!(dropped_before.len(), 1, "{dropped_before:?}");
+    assert!(
+        dropped_before[0].starts_with("request.locale"),
+        "{dropped_before:?}"
+    );
+}
+
 /// Context members and supported interfaces of newer interfaces are typed and round-trip:
 /// presentation contexts, the car, app links, experiments, DataStore packages, ads, navigation.
 #[test]

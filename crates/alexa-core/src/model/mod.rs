@@ -12,6 +12,7 @@ mod lazy;
 mod lenient;
 pub(crate) mod plain_answer;
 mod progressive;
+mod replay;
 pub(crate) mod request;
 mod response;
 mod secret;

@@ -1,13 +1,13 @@
 //! The `request` member: one enum over every request type, with a home for unknown ones.
 
 use super::interfaces::*;
+use super::replay::{until_type, Held, Replay};
 use super::standard::*;
 use super::{Intent, Timestamp};
-use serde::de::value::{CowStrDeserializer, MapAccessDeserializer};
-use serde::de::{DeserializeSeed, Error as _, MapAccess, Visitor};
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
-use std::borrow::Cow;
 use std::fmt;
 
 /// What happened this turn, by request `type`.
@@ -187,8 +187,8 @@ impl Request {
 
 impl<'de> Deserialize<'de> for Request {
     /// One pass: keys are read until `type`, then the rest of the same map is handed to
-    /// the typed struct. Alexa sends `type` first, so nothing is buffered; keys that come
-    /// before it (other tools) are kept as JSON values and replayed in front.
+    /// the typed struct. Alexa sends `type` first, so nothing is held; members that come
+    /// before it (other tools) are held and replayed in front ([`replay`](super::replay)).
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let mut request = Request::unread();
         Self::deserialize_in_place(deserializer, &mut request)?;
@@ -224,102 +224,10 @@ impl<'de> Visitor<'de> for RequestVisitor<'_> {
         f.write_str("an Alexa request object with a `type`")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut before_type = Vec::new();
-        while let Some(key) = map.next_key::<Text<'de>>()? {
-            if key.as_str() == "type" {
-                let kind: Text<'de> = map.next_value()?;
-                let rest = Replay {
-                    buffered: before_type.into_iter(),
-                    value: None,
-                    rest: map,
-                };
-                return typed_into(kind.as_str(), rest, self.0);
-            }
-            before_type.push((key.into_cow(), map.next_value::<Value>()?));
-        }
-        Err(A::Error::missing_field("type"))
-    }
-}
-
-/// A string read from the input without a copy when the input allows it (no escapes, a
-/// borrowing deserializer): the request's keys and its `type` are only looked at.
-enum Text<'de> {
-    Borrowed(&'de str),
-    Owned(String),
-}
-
-impl<'de> Text<'de> {
-    fn as_str(&self) -> &str {
-        match self {
-            Text::Borrowed(text) => text,
-            Text::Owned(text) => text,
-        }
-    }
-
-    /// The key kept as it was read: borrowed keys are not copied.
-    fn into_cow(self) -> Cow<'de, str> {
-        match self {
-            Text::Borrowed(text) => Cow::Borrowed(text),
-            Text::Owned(text) => Cow::Owned(text),
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for Text<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct TextVisitor;
-        impl<'de> Visitor<'de> for TextVisitor {
-            type Value = Text<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a string")
-            }
-            fn visit_borrowed_str<E: serde::de::Error>(
-                self,
-                text: &'de str,
-            ) -> Result<Text<'de>, E> {
-                Ok(Text::Borrowed(text))
-            }
-            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Text<'de>, E> {
-                Ok(Text::Owned(text.to_owned()))
-            }
-            fn visit_string<E: serde::de::Error>(self, text: String) -> Result<Text<'de>, E> {
-                Ok(Text::Owned(text))
-            }
-        }
-        deserializer.deserialize_str(TextVisitor)
-    }
-}
-
-/// The request's remaining entries: those read before `type`, then the live map.
-pub(crate) struct Replay<'de, A> {
-    buffered: std::vec::IntoIter<(Cow<'de, str>, Value)>,
-    value: Option<Value>,
-    rest: A,
-}
-
-impl<'de, A: MapAccess<'de>> MapAccess<'de> for Replay<'de, A> {
-    type Error = A::Error;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, A::Error> {
-        match self.buffered.next() {
-            Some((key, value)) => {
-                self.value = Some(value);
-                seed.deserialize(CowStrDeserializer::<A::Error>::new(key))
-                    .map(Some)
-            }
-            None => self.rest.next_key_seed(seed),
-        }
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
-        match self.value.take() {
-            Some(value) => seed.deserialize(value).map_err(A::Error::custom),
-            None => self.rest.next_value_seed(seed),
-        }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+        let mut held = Held::new();
+        let (kind, rest) = until_type(map, &mut held)?;
+        typed_into(kind.as_str(), rest, self.0)
     }
 }
 
@@ -332,14 +240,14 @@ pub(crate) trait ParseAs<'de> {
     fn parse<T: Deserialize<'de>>(self) -> Result<T, Self::Error>;
 }
 
-impl<'de, A: MapAccess<'de>> ParseAs<'de> for Replay<'de, A> {
+impl<'de, A: MapAccess<'de>> ParseAs<'de> for Replay<'_, 'de, A> {
     type Error = A::Error;
     fn parse<T: Deserialize<'de>>(self) -> Result<T, A::Error> {
         T::deserialize(MapAccessDeserializer::new(self))
     }
 }
 
-impl<'de, A: MapAccess<'de>> Replay<'de, A> {
+impl<'de, A: MapAccess<'de>> Replay<'_, 'de, A> {
     /// Reads the fields into `place`, field by field.
     fn parse_into<T: Deserialize<'de>>(self, place: &mut T) -> Result<(), A::Error> {
         T::deserialize_in_place(MapAccessDeserializer::new(self), place)
@@ -361,7 +269,7 @@ macro_rules! read_variant {
 /// request a skill answers) field by field, the rest built and moved in.
 fn typed_into<'de, A: MapAccess<'de>>(
     kind: &str,
-    rest: Replay<'de, A>,
+    rest: Replay<'_, 'de, A>,
     place: &mut Request,
 ) -> Result<(), A::Error> {
     match kind {
