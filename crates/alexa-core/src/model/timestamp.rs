@@ -41,12 +41,12 @@ impl Timestamp {
 
     /// Parses RFC 3339 / ISO-8601 text or a string of epoch-millisecond digits.
     pub fn parse(text: &str) -> Option<Self> {
+        if let Some(utc) = parse_plain_utc(text) {
+            return Some(Self(utc));
+        }
         let text = text.trim();
         if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
             return text.parse().ok().and_then(Self::from_unix_millis);
-        }
-        if let Some(utc) = parse_plain_utc(text) {
-            return Some(Self(utc));
         }
         OffsetDateTime::parse(text, &Rfc3339)
             .ok()
@@ -63,24 +63,20 @@ impl Timestamp {
 /// carries one, and the general RFC 3339 reader costs several times more. Anything else
 /// (offsets, fractions, a leap second) is left to that reader.
 fn parse_plain_utc(text: &str) -> Option<OffsetDateTime> {
-    let b = text.as_bytes();
-    if b.len() != 20 || [b[4], b[7], b[10], b[13], b[16], b[19]] != *b"--T::Z" {
+    let b: &[u8; 20] = text.as_bytes().try_into().ok()?;
+    if [b[4], b[7], b[10], b[13], b[16], b[19]] != *b"--T::Z" {
         return None;
     }
-    let number = |range: std::ops::Range<usize>| -> Option<u16> {
-        b[range].iter().try_fold(0u16, |n, &d| {
-            d.is_ascii_digit().then(|| n * 10 + u16::from(d - b'0'))
-        })
+    let digit = |i: usize| {
+        let d = b[i].wrapping_sub(b'0');
+        (d < 10).then_some(d)
     };
-    let month = time::Month::try_from(u8::try_from(number(5..7)?).ok()?).ok()?;
-    let date =
-        time::Date::from_calendar_date(i32::from(number(0..4)?), month, number(8..10)? as u8);
-    let time = time::Time::from_hms(
-        number(11..13)? as u8,
-        number(14..16)? as u8,
-        number(17..19)? as u8,
-    );
-    Some(time::PrimitiveDateTime::new(date.ok()?, time.ok()?).assume_utc())
+    let two = |i: usize| Some(digit(i)? * 10 + digit(i + 1)?);
+    let year = i32::from(two(0)?) * 100 + i32::from(two(2)?);
+    let month = time::Month::try_from(two(5)?).ok()?;
+    let date = time::Date::from_calendar_date(year, month, two(8)?).ok()?;
+    let time = time::Time::from_hms(two(11)?, two(14)?, two(17)?).ok()?;
+    Some(time::PrimitiveDateTime::new(date, time).assume_utc())
 }
 
 impl fmt::Display for Timestamp {
@@ -174,6 +170,9 @@ mod tests {
             "2026-11-25T24:00:00Z",
             "2026-11-25T18:20:60Z",
             "2026-11-25T18:20:2aZ",
+            "2026-11-25T18:20:2:Z",
+            "2026-11-25T18:20:2/Z",
+            " 2026-11-25T18:20:2Z",
             "2026-11-25 18:20:23Z",
             "2026-11-25T18:20:23.5Z",
         ] {
