@@ -2,8 +2,9 @@
 the same fixtures, checks that the three answer alike, and prints the figures as a Markdown
 table with alexa-core's ratio against each peer. Run through scripts/compare-sdks.
 
-Per request: each implementation answers each fixture N times in one process (parse, route,
-handle, serialise); the first tenth is warm-up and left out; median and p99 are reported.
+Per request: each implementation answers each fixture N/R times in one process (parse, route,
+handle, serialise), the three in turn, R rounds; the first tenth of each run is warm-up and
+left out; median and p99 are reported, and the median of the rounds' ratios.
 Cold start: the process is started K times to answer the launch fixture once and exit; the
 wall time from spawn to exit and the peak resident memory (GNU time's %M) are taken, median
 over the runs.
@@ -96,23 +97,44 @@ def check_alike(args):
 
 
 def per_request(args):
-    """{peer: {fixture: (median ns, p99 ns)}}"""
+    """{peer: {fixture: (median ns, p99 ns, median of the rounds' ratios to alexa-core)}}
+
+    The three run in turn, each for a share of the iterations, `rounds` times over: this
+    machine's speed changes for seconds at a time (the same launch has taken 2.3 µs and
+    3.9 µs in one process), and peers run one after the other would each catch a different
+    spell of it. Each round's median is taken per peer and fixture; the ratio reported is the
+    median of the rounds' ratios, the median of the rounds' medians, and p99 over every kept
+    request."""
+    files = [fixture(n) for n in FIXTURES]
+    each = max(1, args.iterations // args.rounds)
+    kept = {peer: {n: [] for n in FIXTURES} for peer, _ in peers(args)}
+    medians = {peer: {n: [] for n in FIXTURES} for peer, _ in peers(args)}
+    for _ in range(args.rounds):
+        for peer, command in peers(args):
+            out = subprocess.run(
+                command + ["bench", str(each)] + files,
+                capture_output=True,
+                check=True,
+            )
+            for line in out.stdout.decode().splitlines():
+                path, *times = line.split()
+                name = os.path.splitext(os.path.basename(path))[0]
+                times = [int(t) for t in times][each // 10 :]
+                kept[peer][name].extend(times)
+                medians[peer][name].append(statistics.median(times))
+    ours = peers(args)[0][0]
     figures = {}
-    for peer, command in peers(args):
-        files = [fixture(n) for n in FIXTURES]
-        out = subprocess.run(
-            command + ["bench", str(args.iterations)] + files,
-            capture_output=True,
-            check=True,
-        )
+    for peer in kept:
         figures[peer] = {}
-        for line in out.stdout.decode().splitlines():
-            path, *times = line.split()
-            name = os.path.splitext(os.path.basename(path))[0]
-            times = [int(t) for t in times][args.iterations // 10 :]
-            times.sort()
+        for name in FIXTURES:
+            times = sorted(kept[peer][name])
             p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
-            figures[peer][name] = (statistics.median(times), p99)
+            ratios = [t / o for t, o in zip(medians[peer][name], medians[ours][name])]
+            figures[peer][name] = (
+                statistics.median(medians[peer][name]),
+                p99,
+                statistics.median(ratios),
+            )
     return figures
 
 
@@ -163,7 +185,10 @@ def table(requests, cold):
     for name in FIXTURES:
         for which, label in ((0, "median"), (1, "p99")):
             values = [requests[p][name][which] for p in names]
-            ratios = [ratio(v, values[0]) for v in values[1:]]
+            if which == 0:
+                ratios = [f"{requests[p][name][2]:.1f}×" for p in names[1:]]
+            else:
+                ratios = [ratio(v, values[0]) for v in values[1:]]
             cells = [micro(v) for v in values]
             lines.append(f"| {name}, {label} | {' | '.join(cells)} | {' | '.join(ratios)} |")
     walls = [cold[p][0] for p in names]
@@ -184,7 +209,10 @@ def main():
     parser.add_argument("--rust", required=True, help="the peer_skill example binary")
     parser.add_argument("--node", default="node")
     parser.add_argument("--python", default=sys.executable)
-    parser.add_argument("--iterations", type=int, default=20000)
+    parser.add_argument("--iterations", type=int, default=20000,
+                        help="requests per fixture and peer, shared among the rounds")
+    parser.add_argument("--rounds", type=int, default=5,
+                        help="times the three run in turn (the medians' ratio is per round)")
     parser.add_argument("--cold-runs", type=int, default=20)
     parser.add_argument("--time", default="/usr/bin/time", help="GNU time, for peak memory")
     parser.add_argument("--compact", action="store_true",
@@ -203,7 +231,8 @@ def run(args):
     cold = cold_start(args)
     text, _ = table(requests, cold)
     form = "compacted" if args.compact else "as printed"
-    print(f"\n{args.iterations} requests per fixture ({form}) in process, "
+    print(f"\n{args.iterations} requests per fixture ({form}) in process, in {args.rounds} rounds "
+          f"the three run in turn (median ratios: the median of the rounds' ratios), "
           f"{args.cold_runs} cold starts:\n")
     print(text)
 
