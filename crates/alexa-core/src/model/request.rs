@@ -188,7 +188,7 @@ impl Request {
 impl<'de> Deserialize<'de> for Request {
     /// One pass: keys are read until `type`, then the rest of the same map is handed to
     /// the typed struct. Alexa sends `type` first, so nothing is held; members that come
-    /// before it (other tools) are held and replayed in front ([`replay`](super::replay)).
+    /// before it (other tools) are held and replayed in front (see `model/replay.rs`).
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let mut request = Request::unread();
         Self::deserialize_in_place(deserializer, &mut request)?;
