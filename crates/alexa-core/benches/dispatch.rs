@@ -226,16 +226,13 @@ fn bench(c: &mut Criterion) {
         });
         // The least a typed read can do (see `borrowed_floor`): between the two, what a typed
         // model costs at all, whatever it owns or borrows.
-        let floor: borrowed_floor::Envelope = serde_json::from_slice(body).expect("borrows");
+        let floor = borrowed_floor::read(body).expect("borrows");
         assert!(
             !floor.request.kind.is_empty()
                 && !floor.context.system.application.application_id.is_empty()
         );
         limit.bench_function(format!("{label}/borrowed_floor"), |b| {
-            b.iter(|| {
-                serde_json::from_slice::<borrowed_floor::Envelope>(black_box(body))
-                    .expect("borrows")
-            })
+            b.iter(|| borrowed_floor::read(black_box(body)).expect("borrows"))
         });
         // The parse the path runs (`handle_json` reads through the lenient reader).
         limit.bench_function(format!("{label}/parse_envelope"), |b| {

@@ -21,12 +21,11 @@ fn main() {
         eprintln!("borrowed_floor: {file}: {e}");
         std::process::exit(2)
     });
-    if let Err(e) = serde_json::from_slice::<reader::Envelope>(&body) {
-        eprintln!("borrowed_floor: {file} does not borrow: {e}");
+    if reader::read(&body).is_none() {
+        eprintln!("borrowed_floor: {file} does not borrow");
         std::process::exit(3)
     }
     for _ in 0..n {
-        let read = serde_json::from_slice::<reader::Envelope>(std::hint::black_box(&body));
-        std::hint::black_box(read.ok());
+        std::hint::black_box(reader::read(std::hint::black_box(&body)));
     }
 }
