@@ -48,25 +48,17 @@ pub(crate) fn until_type<'h, 'de, A: MapAccess<'de>>(
 
 /// A string read from the input without a copy when the input allows it (no escapes, a
 /// borrowing deserializer): the request's keys and its `type` are only looked at.
-pub(crate) enum Text<'de> {
-    Borrowed(&'de str),
-    Owned(String),
-}
+/// (serde's own `Cow<str>` always copies.)
+pub(crate) struct Text<'de>(Cow<'de, str>);
 
 impl<'de> Text<'de> {
     pub(crate) fn as_str(&self) -> &str {
-        match self {
-            Text::Borrowed(text) => text,
-            Text::Owned(text) => text,
-        }
+        &self.0
     }
 
     /// The key kept as it was read: borrowed keys are not copied.
     fn into_cow(self) -> Cow<'de, str> {
-        match self {
-            Text::Borrowed(text) => Cow::Borrowed(text),
-            Text::Owned(text) => Cow::Owned(text),
-        }
+        self.0
     }
 }
 
@@ -79,13 +71,13 @@ impl<'de> Deserialize<'de> for Text<'de> {
                 f.write_str("a string")
             }
             fn visit_borrowed_str<E: Error>(self, text: &'de str) -> Result<Text<'de>, E> {
-                Ok(Text::Borrowed(text))
+                Ok(Text(Cow::Borrowed(text)))
             }
             fn visit_str<E: Error>(self, text: &str) -> Result<Text<'de>, E> {
-                Ok(Text::Owned(text.to_owned()))
+                Ok(Text(Cow::Owned(text.to_owned())))
             }
             fn visit_string<E: Error>(self, text: String) -> Result<Text<'de>, E> {
-                Ok(Text::Owned(text))
+                Ok(Text(Cow::Owned(text)))
             }
         }
         deserializer.deserialize_str(TextVisitor)
